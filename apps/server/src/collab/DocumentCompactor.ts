@@ -1,0 +1,77 @@
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { DocumentStore, StoredDocument } from '../storage/DocumentStore';
+
+/** Folds snapshot + log into one update (applied to a Y.Doc so deleted content is collected). */
+export function mergeStored(doc: StoredDocument, onBadUpdate: (err: unknown) => void = () => {}): Uint8Array {
+  const y = new Y.Doc();
+  if (doc.snapshot) Y.applyUpdate(y, doc.snapshot);
+  for (const u of doc.updates) {
+    try {
+      Y.applyUpdate(y, u);
+    } catch (err) {
+      onBadUpdate(err);
+    }
+  }
+  const state = Y.encodeStateAsUpdate(y);
+  y.destroy();
+  return state;
+}
+
+/**
+ * Keeps every document's log short: once `threshold` updates pile up after its snapshot (or when
+ * the document is unloaded), snapshot + log become the new snapshot. One compaction at a time,
+ * off the acknowledgement path.
+ */
+export class DocumentCompactor {
+  private readonly tail = new Map<string, number>();
+  private readonly queued = new Set<string>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly threshold: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Loads a document and remembers how long its log tail is. */
+  async load(name: string): Promise<StoredDocument> {
+    const stored = await this.store.load(name);
+    this.tail.set(name, stored.updates.length);
+    if (stored.updates.length >= this.threshold) void this.compactSoon(name);
+    return stored;
+  }
+
+  /** Counts newly committed updates; schedules compaction of documents past the threshold. */
+  committed(counts: ReadonlyMap<string, number>): void {
+    for (const [name, added] of counts) {
+      const n = (this.tail.get(name) ?? 0) + added;
+      this.tail.set(name, n);
+      if (n >= this.threshold) void this.compactSoon(name);
+    }
+  }
+
+  /** Queues one compaction of `name`; resolves when it has run. */
+  compactSoon(name: string): Promise<void> {
+    if (this.queued.has(name)) return this.chain;
+    this.queued.add(name);
+    this.chain = this.chain.then(async () => {
+      this.queued.delete(name);
+      try {
+        const folded = await this.store.compact(name, (doc) =>
+          mergeStored(doc, (err) => this.logger.error({ err, name }, 'skipped an unreadable logged update')),
+        );
+        this.tail.set(name, Math.max(0, (this.tail.get(name) ?? 0) - folded));
+        if (folded > 0) this.logger.debug({ name, folded }, 'compacted');
+      } catch (err) {
+        this.logger.error({ err, name }, 'compaction failed; the log is intact and will be retried');
+      }
+    });
+    return this.chain;
+  }
+
+  /** Resolves once every queued compaction has run. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+}

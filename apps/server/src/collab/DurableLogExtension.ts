@@ -1,0 +1,90 @@
+import type {
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  Extension,
+  onChangePayload,
+  onLoadDocumentPayload,
+  onStatelessPayload,
+} from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { CloseCode, flushMessageSchema, parseStateless, type SavedMessage } from '@cocrea/collab';
+import type { Logger } from '../logger';
+import type { DurableUpdateLog } from '../storage/DurableUpdateLog';
+import type { CollabContext } from './context';
+import type { DocumentCompactor } from './DocumentCompactor';
+
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+/** Origin of the transaction that fills a document from storage; never logged again. */
+export const LOAD_ORIGIN = Symbol('cocrea:load');
+
+/** Ids of a transaction that carries no change at all (an empty SyncStep2, say). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
+
+/**
+ * Durability for every document: loads snapshot + log tail, writes each incoming update to the
+ * durable log *before* Hocuspocus applies and acknowledges it, and answers the client's
+ * flush with "saved" once everything that client sent before it is on disk.
+ */
+export class DurableLogExtension implements Extension {
+  readonly extensionName = 'cocrea-durable-log';
+  readonly priority = 100;
+
+  constructor(
+    private readonly log: DurableUpdateLog,
+    private readonly compactor: DocumentCompactor,
+    private readonly logger: Logger,
+  ) {}
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const stored = await this.compactor.load(documentName);
+    if (!stored.snapshot && stored.updates.length === 0) {
+      throw Object.assign(new Error(`document ${documentName} does not exist`), { reason: 'unknown-document' });
+    }
+    document.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
+      for (const u of stored.updates) {
+        try {
+          Y.applyUpdate(document, u);
+        } catch (err) {
+          this.logger.error({ err, documentName }, 'skipped an unreadable logged update');
+        }
+      }
+    }, LOAD_ORIGIN);
+  }
+
+  async beforeSync({ type, payload, documentName, connection, context }: beforeSyncPayload<CollabContext>): Promise<void> {
+    if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
+    let empty: boolean;
+    try {
+      empty = isEmptyUpdate(payload);
+    } catch {
+      // Nothing was logged or applied. Hocuspocus only drops the document on a hook error; a
+      // client that sends undecodable updates loses its whole socket.
+      context.socket.close(CloseCode.ResetConnection, 'malformed-update');
+      throw Object.assign(new Error('malformed update'), { reason: 'malformed-update' });
+    }
+    if (!empty) await this.log.append(documentName, payload);
+  }
+
+  async onChange({ update, documentName, transactionOrigin, connection }: onChangePayload): Promise<void> {
+    // Changes made on the server itself (not from a socket, not while loading) are logged too.
+    if (connection || transactionOrigin === LOAD_ORIGIN) return;
+    await this.log.append(documentName, update);
+  }
+
+  async onStateless({ payload, documentName, connection }: onStatelessPayload): Promise<void> {
+    const flush = parseStateless(flushMessageSchema, payload);
+    if (!flush) return;
+    await this.log.whenDurable(documentName);
+    const saved: SavedMessage = { type: 'saved', id: flush.id };
+    connection.sendStateless(JSON.stringify(saved));
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    await this.compactor.compactSoon(documentName);
+  }
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh machine', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.dataDir).toBe(path.resolve('./data'));
+    expect(c.SQLITE_SYNCHRONOUS).toBe('FULL');
+  });
+
+  it('stops on a bad value, naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'tres mil' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'tres mil' })).toThrow(/PORT/);
+    expect(() => loadConfig({ AUTH_SECRET: 'corto' })).toThrow(/AUTH_SECRET: debe tener al menos 32 caracteres/);
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
+  });
+
+  it('is documented variable by variable in the README, and nothing else is', () => {
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it('docker/compose.yaml sets only variables the server knows', () => {
+    const compose = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docker/compose.yaml'), 'utf8');
+    const set = [...compose.matchAll(/^\s+#?\s*([A-Z_]+): /gm)].map((m) => m[1]);
+    expect(set.length).toBeGreaterThan(0);
+    for (const name of set) expect(CONFIG_VARIABLES).toContain(name);
+  });
+});

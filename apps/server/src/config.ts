@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+/**
+ * Every environment variable the server reads, with its default. The README's table and the
+ * docker files must list exactly these (a test checks the README).
+ */
+export const configSchema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
+  TOKEN_TTL_SECONDS: int(900, 30, 86_400),
+  MAX_MESSAGE_BYTES: int(1_048_576, 1024, 64 * 1_048_576),
+  MAX_BODY_BYTES: int(65_536, 1024, 16 * 1_048_576),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  COMPACT_AFTER_UPDATES: int(500, 1, 1_000_000),
+  WEB_DIST: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The server's validated configuration. */
+export type Config = z.output<typeof configSchema> & { dataDir: string; webDist: string };
+
+/** Names of every variable in {@link configSchema}. */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
+
+/** Raised when the environment does not describe a server that can start. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once at start-up; a bad value names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Configuración inválida:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    webDist: path.resolve(c.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
+  };
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from '../logger';
+import { apiNotFound, errorHandler } from './errors';
+import { mesaRoutes, type MesaRoutesDeps } from './mesaRoutes';
+
+/** What the HTTP app needs. */
+export interface AppDeps extends MesaRoutesDeps {
+  log: Logger;
+  maxBodyBytes: number;
+  webDist: string;
+  health: () => Record<string, unknown>;
+}
+
+/** The Express app: `/healthz`, the REST API under `/api`, and the built web app at `/`. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', ...deps.health() });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
+  api.use((req, _res, next) => {
+    // Writes must be JSON; a form post or a text body is a client error, not an empty object.
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is(['application/json', 'application/*+json'])) {
+      next(Object.assign(new Error('unsupported media type'), { status: 415 }));
+      return;
+    }
+    next();
+  });
+  api.use('/mesas', mesaRoutes(deps));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  const index = path.join(deps.webDist, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(deps.webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes (/mesas/:id …) all serve the app shell.
+    app.get(/^\/(?!api\/|collab$).*/, (_req, res) => {
+      res.sendFile(index);
+    });
+  } else {
+    deps.log.warn({ webDist: deps.webDist }, 'web app not built; run `npm run build` to serve it at /');
+  }
+
+  app.use(errorHandler(deps.log));
+  return app;
+}

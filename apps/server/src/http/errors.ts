@@ -1,0 +1,74 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { Logger } from '../logger';
+
+/** Stable error codes of the REST API; clients switch on these, people read `message`. */
+export type ApiErrorCode =
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'body_too_large'
+  | 'unsupported_media_type'
+  | 'mesa_not_found'
+  | 'not_found'
+  | 'internal';
+
+/** An error that becomes an HTTP response with a Spanish message for a person. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Error factories, so every route says the same thing the same way. */
+export const httpErrors = {
+  mesaNotFound: () => new HttpError(404, 'mesa_not_found', 'No existe esa mesa. Revisa el enlace.'),
+  notFound: () => new HttpError(404, 'not_found', 'No encontramos lo que buscas.'),
+  validation: (err: z.ZodError) =>
+    new HttpError(
+      400,
+      'validation_failed',
+      err.issues.map((i) => i.message).join(' '),
+      err.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    ),
+};
+
+/** Parses `value` with `schema` or throws a 400 naming every problem. */
+export function parseBody<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) throw httpErrors.validation(r.error);
+  return r.data;
+}
+
+/** 404 for unknown API routes (the web app's own routes fall through to index.html). */
+export const apiNotFound: RequestHandler = (_req, _res, next) => next(httpErrors.notFound());
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/** Turns any error into `{ error: { code, message, details? } }` — the one place it happens. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    let e: HttpError;
+    if (err instanceof HttpError) e = err;
+    else {
+      const bp = err as BodyParserError;
+      if (bp.type === 'entity.too.large') e = new HttpError(413, 'body_too_large', 'La solicitud es demasiado grande.');
+      else if (bp.type === 'entity.parse.failed') e = new HttpError(400, 'invalid_json', 'El cuerpo de la solicitud no es JSON válido.');
+      else if (typeof bp.status === 'number' && bp.status >= 400 && bp.status < 500) {
+        e = new HttpError(bp.status, 'validation_failed', 'La solicitud no es válida.');
+      } else {
+        log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+        e = new HttpError(500, 'internal', 'Algo falló en el servidor. Intenta de nuevo.');
+      }
+    }
+    res.status(e.status).json({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
+  };
+}

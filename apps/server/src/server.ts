@@ -1,0 +1,94 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Hocuspocus } from '@hocuspocus/server';
+import { CloseCode } from '@cocrea/collab';
+import { CollabTokens } from './auth/collabTokens';
+import { attachWebSocket, COLLAB_PATH } from './collab/attachWebSocket';
+import { AuthenticationExtension } from './collab/AuthenticationExtension';
+import { DocumentCompactor } from './collab/DocumentCompactor';
+import { DurableLogExtension } from './collab/DurableLogExtension';
+import type { Config } from './config';
+import { createApp } from './http/app';
+import type { Logger } from './logger';
+import { openDatabase } from './storage/database';
+import { DurableUpdateLog } from './storage/DurableUpdateLog';
+import { MesaStore } from './storage/MesaStore';
+import { SqliteDocumentStore } from './storage/SqliteDocumentStore';
+
+/** A running cocrea server. */
+export interface CocreaServer {
+  /** `http://host:port` it listens on. */
+  url: string;
+  port: number;
+  hocuspocus: Hocuspocus;
+  /** Stops accepting, tells clients to reconnect, makes everything durable, closes storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and starts the whole server on one HTTP port: REST under `/api`, the collaboration
+ * WebSocket at `/collab`, the built web app at `/`. Every extension is assembled here.
+ */
+export async function startServer(config: Config, log: Logger): Promise<CocreaServer> {
+  const db = openDatabase(config.dataDir, config.SQLITE_SYNCHRONOUS);
+  const mesas = new MesaStore(db);
+  const documents = new SqliteDocumentStore(db);
+  const updateLog = new DurableUpdateLog(documents, log);
+  const compactor = new DocumentCompactor(documents, config.COMPACT_AFTER_UPDATES, log);
+  updateLog.onCommitted = (counts) => compactor.committed(counts);
+  const tokens = CollabTokens.fromConfig(config.AUTH_SECRET, config.dataDir, config.TOKEN_TTL_SECONDS);
+  const startedAt = Date.now();
+
+  const hocuspocus = new Hocuspocus({
+    name: 'cocrea',
+    quiet: true,
+    // Durability does not ride on Hocuspocus' debounced store: the log is written before ack.
+    debounce: 2000,
+    maxDebounce: 10000,
+    extensions: [
+      new AuthenticationExtension(tokens, mesas, log),
+      new DurableLogExtension(updateLog, compactor, log),
+    ],
+  });
+
+  const app = createApp({
+    mesas,
+    tokens,
+    publicUrl: config.PUBLIC_URL,
+    log,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    webDist: config.webDist,
+    health: () => ({
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      documents: hocuspocus.getDocumentsCount(),
+      connections: hocuspocus.getConnectionsCount(),
+      pendingWrites: updateLog.pendingCount,
+    }),
+  });
+  const server = http.createServer(app);
+  const sockets = attachWebSocket(server, hocuspocus, config.MAX_MESSAGE_BYTES, log);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${host}:${port}`;
+  log.info({ url, collab: `${url.replace('http', 'ws')}${COLLAB_PATH}`, dataDir: config.dataDir }, 'cocrea listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      server.close();
+      sockets.closeAll(CloseCode.GoingAway, 'server shutting down');
+      server.closeAllConnections();
+      await updateLog.drain();
+      await Promise.all([...hocuspocus.documents.keys()].map((name) => compactor.compactSoon(name)));
+      await compactor.idle();
+      db.close();
+      log.info('cocrea stopped; everything acknowledged is on disk');
+    })());
+
+  return { url, port, hocuspocus, close };
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { SaveTracker } from '@cocrea/collab';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { startServer, type CocreaServer } from '../src/server';
+
+/** A fresh data directory under the OS temp dir. */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cocrea-test-'));
+}
+
+/** A real cocrea server on port 0 with its own data directory. */
+export async function startTestServer(dataDir = tempDataDir(), env: Record<string, string> = {}): Promise<CocreaServer & { dataDir: string }> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: path.join(dataDir, 'no-web'), ...env });
+  const server = await startServer(config, createLogger(config.LOG_LEVEL));
+  return Object.assign(server, { dataDir });
+}
+
+/** Polls `check` until it returns truthy (a condition, never a fixed sleep). */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (err) {
+      last = err instanceof Error ? `: ${err.message}` : '';
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** JSON over HTTP against the test server. */
+export async function api<T = unknown>(base: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(base + url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** What `POST /api/mesas/:id/join` returns. */
+export interface JoinResponse {
+  token: string;
+  expiresAt: string;
+  participant: { id: string; name: string; color: string };
+  documents: { tree: string };
+}
+
+/** Creates a mesa over REST and returns its id. */
+export async function createMesa(base: string, title = 'Mesa de prueba'): Promise<string> {
+  const r = await api<{ mesa: { id: string } }>(base, 'POST', '/api/mesas', { title, topic: 'Agua potable', description: 'Baja calidad del agua' });
+  if (r.status !== 201) throw new Error(`create mesa: ${r.status}`);
+  return r.body.mesa.id;
+}
+
+/** Joins a mesa over REST. */
+export async function join(base: string, mesaId: string, name: string): Promise<JoinResponse> {
+  const r = await api<JoinResponse>(base, 'POST', `/api/mesas/${mesaId}/join`, { name });
+  if (r.status !== 200) throw new Error(`join: ${r.status}`);
+  return r.body;
+}
+
+/** A real `@hocuspocus/provider` client with its save tracker. */
+export interface TestClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  tracker: SaveTracker;
+  destroy(): void;
+}
+
+/** Connects a provider to `documentName` and resolves once it has synced. */
+export async function connectClient(base: string, documentName: string, token: string | (() => Promise<string>)): Promise<TestClient> {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${base.replace('http', 'ws')}/collab`,
+    WebSocketPolyfill: WebSocket,
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 500,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, document: doc, token });
+  provider.attach();
+  const tracker = new SaveTracker(doc, provider);
+  await waitFor(() => provider.synced, `${documentName} to sync`);
+  return {
+    doc,
+    provider,
+    tracker,
+    destroy() {
+      tracker.destroy();
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
+}

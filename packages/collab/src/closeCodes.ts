@@ -1,0 +1,40 @@
+/**
+ * How the collaboration endpoint refuses things. Hocuspocus multiplexes documents over one
+ * socket, so a refused *document* is answered with an authentication message carrying one of
+ * {@link DenialReason} (the provider emits `authenticationFailed` with it); a refused *socket*
+ * is closed with one of {@link CloseCode}. Both lists are documented in docs/collaboration.md.
+ */
+export const CloseCode = {
+  /** A single message exceeded `MAX_MESSAGE_BYTES` (WebSocket standard code). */
+  MessageTooBig: 1009,
+  /** The server is shutting down; reconnect later (WebSocket standard "going away"). */
+  GoingAway: 1001,
+  /** The socket's first document was refused: no valid token. Reconnecting with the same token is pointless. */
+  Unauthorized: 4401,
+  /** A frame could not be decoded or violated the protocol. */
+  ResetConnection: 4205,
+  /** No message arrived within the server's timeout. */
+  ConnectionTimeout: 4408,
+} as const;
+
+/** One of cocrea's documented close codes. */
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Reasons sent with a refused document (Hocuspocus `permission-denied`). */
+export const DenialReason = {
+  /** No token was sent, or it is not a cocrea token. */
+  MissingToken: 'missing-token',
+  /** The token's signature does not verify, or it is malformed. */
+  InvalidToken: 'invalid-token',
+  /** The token has expired: ask `POST /api/mesas/:id/join` for a new one. */
+  ExpiredToken: 'expired-token',
+  /** The token is valid but for another mesa. */
+  WrongMesa: 'wrong-mesa',
+  /** The document name is not one of cocrea's (see documentNames). */
+  UnknownDocument: 'unknown-document',
+  /** The mesa no longer exists. */
+  UnknownMesa: 'unknown-mesa',
+} as const;
+
+/** One of cocrea's documented denial reasons. */
+export type DenialReasonValue = (typeof DenialReason)[keyof typeof DenialReason];

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The "Guardado" handshake, carried in Hocuspocus stateless messages.
+ *
+ * Hocuspocus acknowledges an update as soon as it is applied in memory; that is not
+ * durability. cocrea's server writes every update to its durable log before applying it, and
+ * processes a connection's messages strictly in order. So a client that sends
+ * `{"type":"flush","id":n}` after its edits and receives `{"type":"saved","id":n}` knows
+ * that every edit it sent before the flush is on disk.
+ */
+export const flushMessageSchema = z.object({ type: z.literal('flush'), id: z.number().int().nonnegative() });
+
+/** Sent by the server once everything before the matching flush is durable. */
+export const savedMessageSchema = z.object({ type: z.literal('saved'), id: z.number().int().nonnegative() });
+
+/** Client → server: "tell me when everything I sent so far is durable". */
+export type FlushMessage = z.infer<typeof flushMessageSchema>;
+/** Server → client: "everything you sent before flush `id` is durable". */
+export type SavedMessage = z.infer<typeof savedMessageSchema>;
+
+/** Parses a stateless payload as JSON and then with a schema; `null` when it does not fit. */
+export function parseStateless<T>(schema: z.ZodType<T>, payload: string): T | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  const r = schema.safeParse(value);
+  return r.success ? r.data : null;
+}

@@ -1,0 +1,2 @@
+export * from './mesa';
+export * from './problemTree';
