@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROBLEM_NODE_ID } from '@cocrea/domain';
 import { addNode, readTree } from '@cocrea/collab';
@@ -59,6 +61,38 @@ describe('a server process killed with SIGKILL during continuous editing', () =>
     process.stdout.write(`crash test: sent ${sent}, saved ${savedTexts.size}, present after restart ${present.size - 1}, lost ${lost.length}\n`);
     expect(lost).toEqual([]);
     expect(savedTexts.size).toBeGreaterThanOrEqual(300);
+    reader.destroy();
+    second.child.kill('SIGTERM');
+    await second.exited;
+  });
+});
+
+describe('a server process receiving SIGTERM during editing', () => {
+  it('exits 0 with every acknowledged edit on disk and its log compacted', async () => {
+    const dataDir = tempDataDir();
+    const first = await startChildServer({ DATA_DIR: dataDir });
+    children.push(first);
+    const mesaId = await createMesa(first.url);
+    const j = await join(first.url, mesaId, 'Ana');
+    const client = await connectClient(first.url, j.documents.tree, j.token);
+    const author = { id: j.participant.id, name: 'Ana' };
+    for (let i = 0; i < 100; i++) addNode(client.doc, { parentId: PROBLEM_NODE_ID, kind: 'cause', text: `t${i}`, author });
+    await waitFor(() => client.tracker.state.isSaved, 'all 100 saved');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    client.destroy();
+
+    const db = new Database(path.join(dataDir, 'cocrea.sqlite'), { readonly: true });
+    const tail = db.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number };
+    db.close();
+    expect(tail.n).toBe(0);
+
+    const second = await startChildServer({ DATA_DIR: dataDir });
+    children.push(second);
+    const r = await join(second.url, mesaId, 'Revisora');
+    const reader = await connectClient(second.url, r.documents.tree, r.token);
+    const texts = new Set(readTree(reader.doc).nodes.map((n) => n.text));
+    for (let i = 0; i < 100; i++) expect(texts.has(`t${i}`)).toBe(true);
     reader.destroy();
     second.child.kill('SIGTERM');
     await second.exited;

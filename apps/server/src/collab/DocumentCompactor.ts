@@ -70,6 +70,12 @@ export class DocumentCompactor {
     return this.chain;
   }
 
+  /** Compacts a document that left memory and stops counting its log. */
+  async unloaded(name: string): Promise<void> {
+    await this.compactSoon(name);
+    this.tail.delete(name);
+  }
+
   /** Resolves once every queued compaction has run. */
   idle(): Promise<void> {
     return this.chain;

@@ -85,6 +85,6 @@ export class DurableLogExtension implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    await this.compactor.compactSoon(documentName);
+    await this.compactor.unloaded(documentName);
   }
 }

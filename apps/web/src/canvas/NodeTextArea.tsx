@@ -1,0 +1,92 @@
+import { applyTextChange, nodeText } from '@cocrea/collab';
+import { useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { mapIndexThroughDelta } from './textDelta';
+
+interface Props {
+  doc: Y.Doc;
+  nodeId: string;
+  label: string;
+  placeholder: string;
+  autoFocus: boolean;
+  onAutoFocused: (nodeId: string) => void;
+}
+
+/** Finds a node's Y.Text (the same instance for the node's whole life), or `undefined` until it arrives. */
+function useNodeText(doc: Y.Doc, nodeId: string): Y.Text | undefined {
+  const subscribe = useCallback(
+    (cb: () => void) => {
+      doc.on('update', cb);
+      return () => doc.off('update', cb);
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => nodeText(doc, nodeId));
+}
+
+/**
+ * A plain textarea bound to a node's Y.Text. Uncontrolled on purpose: local input is diffed into
+ * the Y.Text, remote changes are written into the element with the caret moved through the
+ * change's delta, so typing never jumps while someone else edits the same node.
+ */
+export function NodeTextArea({ doc, nodeId, label, placeholder, autoFocus, onAutoFocused }: Props) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const text = useNodeText(doc, nodeId);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !text) return;
+    el.value = text.toJSON();
+    const onChange = (event: Y.YTextEvent) => {
+      const next = text.toJSON();
+      if (el.value === next) return;
+      const focused = document.activeElement === el;
+      const { selectionStart, selectionEnd, selectionDirection } = el;
+      const delta = event.delta;
+      el.value = next;
+      if (focused) {
+        el.setSelectionRange(
+          mapIndexThroughDelta(delta, selectionStart),
+          mapIndexThroughDelta(delta, selectionEnd),
+          selectionDirection ?? 'none',
+        );
+      }
+    };
+    text.observe(onChange);
+    return () => text.unobserve(onChange);
+  }, [text]);
+
+  useEffect(() => {
+    if (!autoFocus || !text) return;
+    // React Flow keeps a node hidden until it has measured it, and a hidden element cannot take
+    // the focus: try again on the next frames.
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const el = ref.current;
+      if (!el) return;
+      el.focus({ preventScroll: true });
+      if (document.activeElement === el || ++tries > 20) onAutoFocused(nodeId);
+      else frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [autoFocus, text, nodeId, onAutoFocused]);
+
+  return (
+    <textarea
+      ref={ref}
+      data-testid="node-text"
+      className="tree-node__text nodrag nopan nowheel"
+      aria-label={label}
+      placeholder={placeholder}
+      rows={2}
+      maxLength={1000}
+      disabled={!text}
+      spellCheck
+      onInput={(e) => {
+        if (text) applyTextChange(text, e.currentTarget.value);
+      }}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+import type { Mesa } from '@cocrea/domain';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TreeCanvas } from '../canvas/TreeCanvas';
+import { useCollabError } from '../collab/useCollabError';
+import { useConnectionStatus } from '../collab/useConnectionStatus';
+import type { MesaSession } from '../collab/useMesaConnection';
+import { useSaveState } from '../collab/useSaveState';
+import { CollabErrorBanner } from './CollabErrorBanner';
+import { MesaHeader } from './MesaHeader';
+import { PresenceList } from './PresenceList';
+import { StatusLine } from './StatusLine';
+
+interface Props {
+  mesa: Mesa;
+  joinUrl: string;
+  session: MesaSession;
+}
+
+/** A joined mesa: header with status and presence, the collaboration banner, and the canvas. */
+export function MesaRoom({ mesa, joinUrl, session }: Props) {
+  const { t } = useTranslation();
+  const { doc, provider, tracker, participant } = session;
+  const connection = useConnectionStatus(session.connection);
+  const saved = useSaveState(tracker);
+  const collabError = useCollabError(provider);
+  const author = useMemo(() => ({ id: participant.id, name: participant.name }), [participant]);
+
+  return (
+    <div className="mesa-page">
+      <MesaHeader mesa={mesa} joinUrl={joinUrl}>
+        <StatusLine connection={connection} saved={saved} />
+        <PresenceList awareness={provider.awareness} />
+      </MesaHeader>
+      <main className="mesa-main">
+        {collabError !== null && <CollabErrorBanner error={collabError} />}
+        {connection.everSynced ? (
+          <TreeCanvas doc={doc} awareness={provider.awareness} author={author} />
+        ) : collabError !== null ? null : (
+          <p className="mesa-main__loading" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t('mesa.loadingTree')}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionStatus } from '../collab/useConnectionStatus';
+
+interface Props {
+  connection: ConnectionStatus;
+  saved: boolean;
+}
+
+/** Connection and save state, e.g. "Conectado · Guardado". */
+export function StatusLine({ connection, saved }: Props) {
+  const { t } = useTranslation();
+  const { state, everSynced } = connection;
+  const connectionLabel =
+    state === 'connected'
+      ? t('status.connected')
+      : state === 'offline'
+        ? t('status.offline')
+        : everSynced
+          ? t('status.reconnecting')
+          : t('status.connecting');
+  return (
+    <div className="status-line" role="group" aria-label={t('status.label')}>
+      {/* Only the connection is announced; the save state flips with every keystroke. */}
+      <span className={`status-pill status-pill--${state}`} data-testid="status-connection" data-state={state} role="status">
+        <span className="status-pill__dot" aria-hidden="true" />
+        {connectionLabel}
+      </span>
+      <span
+        className={`status-pill status-pill--${saved ? 'saved' : 'saving'}`}
+        data-testid="status-save"
+        data-state={saved ? 'saved' : 'saving'}
+      >
+        <span className="status-pill__icon" aria-hidden="true">
+          {saved ? '✓' : '↻'}
+        </span>
+        {saved ? t('status.saved') : t('status.saving')}
+      </span>
+    </div>
+  );
+}
