@@ -1,15 +1,21 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { CloseCode } from '@cocrea/collab';
 import { CollabTokens } from './auth/collabTokens';
 import { attachWebSocket, COLLAB_PATH } from './collab/attachWebSocket';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
 import { DocumentCompactor } from './collab/DocumentCompactor';
+import { DocumentAccess } from './collab/DocumentAccess';
+import { DocumentLocks } from './collab/DocumentLocks';
 import { DurableLogExtension } from './collab/DurableLogExtension';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import type { Logger } from './logger';
+import { ActionPlanService } from './services/ActionPlanService';
+import { CommitmentService } from './services/CommitmentService';
+import { ActionPlanStore } from './storage/ActionPlanStore';
+import { CommitmentStore } from './storage/CommitmentStore';
 import { openDatabase } from './storage/database';
 import { DurableUpdateLog } from './storage/DurableUpdateLog';
 import { MesaStore } from './storage/MesaStore';
@@ -38,6 +44,12 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
   updateLog.onCommitted = (counts) => compactor.committed(counts);
   const tokens = CollabTokens.fromConfig(config.AUTH_SECRET, config.dataDir, config.TOKEN_TTL_SECONDS);
   const startedAt = Date.now();
+  const commitments = new CommitmentStore(db);
+  const planStore = new ActionPlanStore(db);
+  // Hocuspocus needs the extensions and the extensions need its documents: a late-bound getter
+  // (only called once requests arrive, long after `hocuspocus` is initialized).
+  const docs: DocumentAccess = new DocumentAccess((): ReadonlyMap<string, Document> => hocuspocus.documents, documents);
+  const locks = new DocumentLocks(commitments, docs);
 
   const hocuspocus = new Hocuspocus({
     name: 'cocrea',
@@ -46,7 +58,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     debounce: 2000,
     maxDebounce: 10000,
     extensions: [
-      new AuthenticationExtension(tokens, mesas, log),
+      new AuthenticationExtension(tokens, mesas, locks, log),
       new DurableLogExtension(updateLog, compactor, log),
     ],
   });
@@ -54,6 +66,10 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
   const app = createApp({
     mesas,
     tokens,
+    commitments,
+    service: new CommitmentService(mesas, commitments, docs, locks),
+    plans: new ActionPlanService(planStore, commitments),
+    planStore,
     publicUrl: config.PUBLIC_URL,
     log,
     maxBodyBytes: config.MAX_BODY_BYTES,

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { flushMessageSchema, parseStateless, savedMessageSchema, type FlushMessage } from './saveProtocol';
+import { flushMessageSchema, parseStateless, readOnlyMessageSchema, savedMessageSchema, type FlushMessage } from './saveProtocol';
 
 /**
  * The slice of `HocuspocusProvider` the tracker needs. The provider must not batch updates
@@ -22,6 +22,8 @@ export interface SaveState {
   saved: number;
   /** `true` when every local edit is durable ("Guardado"). */
   isSaved: boolean;
+  /** `true` when the server refused edits because the document is read-only. */
+  refused: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export class SaveTracker {
   private edits = 0;
   private saved = 0;
   private inFlight: number | null = null;
+  private refused = false;
   private scheduled = false;
   private readonly listeners = new Set<(s: SaveState) => void>();
 
@@ -47,7 +50,7 @@ export class SaveTracker {
 
   /** The current state. */
   get state(): SaveState {
-    return { edits: this.edits, saved: this.saved, isSaved: this.saved >= this.edits };
+    return { edits: this.edits, saved: this.saved, isSaved: this.saved >= this.edits, refused: this.refused };
   }
 
   /** Calls `cb` on every change of state; returns the unsubscribe function. */
@@ -81,8 +84,15 @@ export class SaveTracker {
   };
 
   private readonly onStateless = ({ payload }: { payload: string }) => {
+    if (parseStateless(readOnlyMessageSchema, payload)) {
+      this.refused = true;
+      this.inFlight = null;
+      this.emit();
+      return;
+    }
     const msg = parseStateless(savedMessageSchema, payload);
     if (!msg) return;
+    this.refused = false;
     if (msg.id > this.saved) this.saved = Math.min(msg.id, this.edits);
     if (this.inFlight !== null && msg.id >= this.inFlight) this.inFlight = null;
     this.emit();

@@ -1,22 +1,32 @@
-/** The kinds of shared document a mesa has. Annotations and roadmaps come in later issues. */
-export type DocumentKind = 'tree';
+/** The kinds of shared document a mesa has. */
+export type DocumentKind = 'tree' | 'roadmap';
 
 /** A parsed document name. */
 export interface DocumentAddress {
   mesaId: string;
   kind: DocumentKind;
+  /** Set for roadmaps: the commitment the roadmap belongs to. */
+  commitmentId?: string;
 }
 
-const DOCUMENT_NAME = /^mesa:([A-Za-z0-9_-]{6,40}):(tree)$/;
+const ID = '[A-Za-z0-9_-]{6,40}';
+const DOCUMENT_NAME = new RegExp(`^mesa:(${ID}):(?:(tree)|(roadmap):(${ID}))$`);
 
 /** Name of a mesa's problem-tree document: `mesa:<mesaId>:tree`. */
 export function treeDocumentName(mesaId: string): string {
   return `mesa:${mesaId}:tree`;
 }
 
+/** Name of a commitment's roadmap document: `mesa:<mesaId>:roadmap:<commitmentId>`. */
+export function roadmapDocumentName(mesaId: string, commitmentId: string): string {
+  return `mesa:${mesaId}:roadmap:${commitmentId}`;
+}
+
 /** Parses a document name; `null` when it is not one of cocrea's. */
 export function parseDocumentName(name: string): DocumentAddress | null {
   const m = DOCUMENT_NAME.exec(name);
   if (!m) return null;
-  return { mesaId: m[1] as string, kind: m[2] as DocumentKind };
+  const mesaId = m[1] as string;
+  if (m[2] === 'tree') return { mesaId, kind: 'tree' };
+  return { mesaId, kind: 'roadmap', commitmentId: m[4] as string };
 }

@@ -1,5 +1,6 @@
 export * from './closeCodes';
 export * from './documentNames';
 export * from './problemTreeDoc';
-export * from './saveProtocol';
+export * from './roadmapDoc';
 export * from './SaveTracker';
+export * from './saveProtocol';

@@ -14,10 +14,15 @@ export const flushMessageSchema = z.object({ type: z.literal('flush'), id: z.num
 /** Sent by the server once everything before the matching flush is durable. */
 export const savedMessageSchema = z.object({ type: z.literal('saved'), id: z.number().int().nonnegative() });
 
+/** Sent by the server instead of `saved` when the document is read-only: those edits were refused. */
+export const readOnlyMessageSchema = z.object({ type: z.literal('read-only'), id: z.number().int().nonnegative() });
+
 /** Client → server: "tell me when everything I sent so far is durable". */
 export type FlushMessage = z.infer<typeof flushMessageSchema>;
 /** Server → client: "everything you sent before flush `id` is durable". */
 export type SavedMessage = z.infer<typeof savedMessageSchema>;
+/** Server → client: "this document is read-only; your edits were not stored". */
+export type ReadOnlyMessage = z.infer<typeof readOnlyMessageSchema>;
 
 /** Parses a stateless payload as JSON and then with a schema; `null` when it does not fit. */
 export function parseStateless<T>(schema: z.ZodType<T>, payload: string): T | null {

@@ -4,6 +4,7 @@ import { TokenError, type CollabTokens } from '../auth/collabTokens';
 import type { Logger } from '../logger';
 import type { MesaStore } from '../storage/MesaStore';
 import type { CollabContext } from './context';
+import type { DocumentLocks } from './DocumentLocks';
 
 const TOKEN_DENIALS: Record<TokenError['problem'], DenialReasonValue> = {
   missing: DenialReason.MissingToken,
@@ -24,10 +25,11 @@ export class AuthenticationExtension implements Extension {
   constructor(
     private readonly tokens: CollabTokens,
     private readonly mesas: MesaStore,
+    private readonly locks: DocumentLocks,
     private readonly log: Logger,
   ) {}
 
-  async onAuthenticate({ token, documentName, context }: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
+  async onAuthenticate({ token, documentName, context, connectionConfig }: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
     const deny = (reason: DenialReasonValue): never => {
       this.log.info({ documentName, reason }, 'document refused');
       // After Hocuspocus has sent permission-denied for this document.
@@ -48,6 +50,8 @@ export class AuthenticationExtension implements Extension {
     }
     if (principal.mesaId !== address.mesaId) return deny(DenialReason.WrongMesa);
     if (!this.mesas.get(address.mesaId)) return deny(DenialReason.UnknownMesa);
+    // A finalized commitment's documents are read for everyone and written by no one.
+    connectionConfig.readOnly = this.locks.isLocked(documentName);
     context.socket.authenticated++;
     return { principal };
   }

@@ -7,7 +7,7 @@ import type {
   onStatelessPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { CloseCode, flushMessageSchema, parseStateless, type SavedMessage } from '@cocrea/collab';
+import { CloseCode, flushMessageSchema, parseStateless, type ReadOnlyMessage, type SavedMessage } from '@cocrea/collab';
 import type { Logger } from '../logger';
 import type { DurableUpdateLog } from '../storage/DurableUpdateLog';
 import type { CollabContext } from './context';
@@ -56,7 +56,7 @@ export class DurableLogExtension implements Extension {
     }, LOAD_ORIGIN);
   }
 
-  async beforeSync({ type, payload, documentName, connection, context }: beforeSyncPayload<CollabContext>): Promise<void> {
+  async beforeSync({ type, payload, documentName, document, connection, context }: beforeSyncPayload<CollabContext>): Promise<void> {
     if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
     let empty: boolean;
     try {
@@ -67,7 +67,12 @@ export class DurableLogExtension implements Extension {
       context.socket.close(CloseCode.ResetConnection, 'malformed-update');
       throw Object.assign(new Error('malformed update'), { reason: 'malformed-update' });
     }
-    if (!empty) await this.log.append(documentName, payload);
+    if (empty) return;
+    await this.log.append(documentName, payload);
+    // The document was frozen while this update was being written (a commitment is being
+    // finalized). It is in the log, so it must be in memory too: it was sent before the freeze,
+    // and `DocumentLocks.freeze` waits for this message before anyone reads the document.
+    if (connection.readOnly) Y.applyUpdate(document, payload, { source: 'connection', connection });
   }
 
   async onChange({ update, documentName, transactionOrigin, connection }: onChangePayload): Promise<void> {
@@ -79,6 +84,12 @@ export class DurableLogExtension implements Extension {
   async onStateless({ payload, documentName, connection }: onStatelessPayload): Promise<void> {
     const flush = parseStateless(flushMessageSchema, payload);
     if (!flush) return;
+    if (connection.readOnly) {
+      // Writes on a read-only document are dropped: never claim they were saved.
+      const refused: ReadOnlyMessage = { type: 'read-only', id: flush.id };
+      connection.sendStateless(JSON.stringify(refused));
+      return;
+    }
     await this.log.whenDurable(documentName);
     const saved: SavedMessage = { type: 'saved', id: flush.id };
     connection.sendStateless(JSON.stringify(saved));

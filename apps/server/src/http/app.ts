@@ -2,18 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from '../logger';
+import { readPrincipal } from './auth';
+import { commitmentRoutes, mesaCommitmentRoutes, type CommitmentRoutesDeps } from './commitmentRoutes';
 import { apiNotFound, errorHandler } from './errors';
 import { mesaRoutes, type MesaRoutesDeps } from './mesaRoutes';
+import { pamRoutes, publicPamRoutes, type PamRoutesDeps } from './pamRoutes';
 
 /** What the HTTP app needs. */
-export interface AppDeps extends MesaRoutesDeps {
+export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutesDeps {
   log: Logger;
   maxBodyBytes: number;
   webDist: string;
   health: () => Record<string, unknown>;
 }
 
-/** The Express app: `/healthz`, the REST API under `/api`, and the built web app at `/`. */
+/** The Express app: `/healthz`, the REST API under `/api` (see docs/api.md), and the built web app at `/`. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -26,14 +29,21 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(express.json({ limit: deps.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   api.use((req, _res, next) => {
-    // Writes must be JSON; a form post or a text body is a client error, not an empty object.
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is(['application/json', 'application/*+json'])) {
+    // A body must be JSON; a form post or a text body is a client error, not an empty object.
+    // Actions like finalize carry no body at all (`Content-Length: 0`).
+    const hasBody = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
+    if (hasBody && !req.is(['application/json', 'application/*+json'])) {
       next(Object.assign(new Error('unsupported media type'), { status: 415 }));
       return;
     }
     next();
   });
+  api.use(readPrincipal(deps.tokens));
   api.use('/mesas', mesaRoutes(deps));
+  api.use('/mesas/:mesaId', mesaCommitmentRoutes(deps));
+  api.use('/commitments', commitmentRoutes(deps));
+  api.use('/pams', pamRoutes(deps));
+  api.use('/public/pams', publicPamRoutes(deps));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -9,7 +9,14 @@ export type ApiErrorCode =
   | 'body_too_large'
   | 'unsupported_media_type'
   | 'mesa_not_found'
+  | 'commitment_not_found'
+  | 'plan_not_found'
+  | 'version_not_found'
   | 'not_found'
+  | 'unauthorized'
+  | 'wrong_mesa'
+  | 'transition_refused'
+  | 'roadmap_incomplete'
   | 'internal';
 
 /** An error that becomes an HTTP response with a Spanish message for a person. */
@@ -29,6 +36,12 @@ export class HttpError extends Error {
 export const httpErrors = {
   mesaNotFound: () => new HttpError(404, 'mesa_not_found', 'No existe esa mesa. Revisa el enlace.'),
   notFound: () => new HttpError(404, 'not_found', 'No encontramos lo que buscas.'),
+  commitmentNotFound: () => new HttpError(404, 'commitment_not_found', 'No existe ese compromiso.'),
+  planNotFound: () => new HttpError(404, 'plan_not_found', 'No existe ese Plan de Acción Municipal.'),
+  versionNotFound: () => new HttpError(404, 'version_not_found', 'No existe esa versión del compromiso.'),
+  transition: (message: string) => new HttpError(409, 'transition_refused', message),
+  roadmapIncomplete: (missing: string[]) =>
+    new HttpError(422, 'roadmap_incomplete', `La hoja de ruta está incompleta: faltan ${missing.length} elementos.`, { missing }),
   validation: (err: z.ZodError) =>
     new HttpError(
       400,

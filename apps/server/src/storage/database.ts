@@ -27,6 +27,94 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX document_updates_by_name ON document_updates (name, seq);`,
+  // Issue 3: alternatives, commitments, immutable finalized versions, PAMs.
+  `CREATE TABLE alternatives (
+     id TEXT PRIMARY KEY,
+     mesa_id TEXT NOT NULL REFERENCES mesas (id),
+     text TEXT NOT NULL,
+     cause_ids TEXT NOT NULL,
+     created TEXT NOT NULL
+   );
+   CREATE INDEX alternatives_by_mesa ON alternatives (mesa_id);
+   CREATE TABLE commitments (
+     id TEXT PRIMARY KEY,
+     mesa_id TEXT NOT NULL REFERENCES mesas (id),
+     title TEXT NOT NULL,
+     description TEXT NOT NULL,
+     alternative_ids TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('preliminar', 'revisado', 'definitivo', 'finalizado')),
+     created TEXT NOT NULL,
+     review TEXT,
+     made_definitive TEXT,
+     version INTEGER NOT NULL DEFAULT 0,
+     editable INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE INDEX commitments_by_mesa ON commitments (mesa_id);
+   CREATE TABLE commitment_versions (
+     commitment_id TEXT NOT NULL REFERENCES commitments (id),
+     version INTEGER NOT NULL,
+     content_hash TEXT NOT NULL,
+     snapshot TEXT NOT NULL,
+     title TEXT NOT NULL,
+     responsible_name TEXT NOT NULL,
+     responsible_position TEXT NOT NULL,
+     responsible_office TEXT NOT NULL,
+     co_responsible TEXT NOT NULL,
+     final_result TEXT NOT NULL,
+     start_date TEXT NOT NULL,
+     end_date TEXT NOT NULL,
+     finalized_by_id TEXT NOT NULL,
+     finalized_by_name TEXT NOT NULL,
+     finalized_at TEXT NOT NULL,
+     PRIMARY KEY (commitment_id, version)
+   );
+   CREATE TABLE version_activities (
+     commitment_id TEXT NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL,
+     description TEXT NOT NULL, responsible TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL,
+     PRIMARY KEY (commitment_id, version, position),
+     FOREIGN KEY (commitment_id, version) REFERENCES commitment_versions (commitment_id, version)
+   );
+   CREATE TABLE version_indicators (
+     commitment_id TEXT NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL,
+     name TEXT NOT NULL, unit TEXT NOT NULL, baseline TEXT NOT NULL, goal TEXT NOT NULL,
+     PRIMARY KEY (commitment_id, version, position),
+     FOREIGN KEY (commitment_id, version) REFERENCES commitment_versions (commitment_id, version)
+   );
+   CREATE TABLE version_ods (
+     commitment_id TEXT NOT NULL, version INTEGER NOT NULL, target_code TEXT NOT NULL,
+     PRIMARY KEY (commitment_id, version, target_code),
+     FOREIGN KEY (commitment_id, version) REFERENCES commitment_versions (commitment_id, version)
+   );
+   CREATE TABLE version_tree_nodes (
+     commitment_id TEXT NOT NULL, version INTEGER NOT NULL, node_id TEXT NOT NULL,
+     kind TEXT NOT NULL, parent_id TEXT, text TEXT NOT NULL, depth INTEGER NOT NULL,
+     PRIMARY KEY (commitment_id, version, node_id),
+     FOREIGN KEY (commitment_id, version) REFERENCES commitment_versions (commitment_id, version)
+   );
+   ${['commitment_versions', 'version_activities', 'version_indicators', 'version_ods', 'version_tree_nodes']
+     .map(
+       (t) => `CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'finalized versions are immutable'); END;
+               CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'finalized versions are immutable'); END;`,
+     )
+     .join('\n')}
+   CREATE TABLE action_plans (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     municipality TEXT NOT NULL,
+     launch_date TEXT,
+     status TEXT NOT NULL CHECK (status IN ('borrador', 'aprobado', 'publicado')),
+     created TEXT NOT NULL,
+     approved TEXT,
+     published TEXT
+   );
+   CREATE TABLE action_plan_entries (
+     plan_id TEXT NOT NULL REFERENCES action_plans (id),
+     commitment_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     position INTEGER NOT NULL,
+     PRIMARY KEY (plan_id, commitment_id),
+     FOREIGN KEY (commitment_id, version) REFERENCES commitment_versions (commitment_id, version)
+   );`,
 ];
 
 /**

@@ -1,0 +1,296 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { PROBLEM_NODE_ID, REVIEW_CRITERIA, type CommitmentVersion } from '@cocrea/domain';
+import { sampleRoadmap } from '@cocrea/domain/fixtures';
+import {
+  addNode,
+  addRoadmapItem,
+  applyTextChange,
+  readRoadmap,
+  roadmapItem,
+  roadmapList,
+  roadmapText,
+  setOdsTarget,
+  setRoadmapDate,
+  type RoadmapList,
+} from '@cocrea/collab';
+import { connectClient, createMesa, join, startTestServer, waitFor, type JoinResponse, type TestClient } from './harness';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function call<T = Record<string, unknown>>(method: string, url: string, token?: string, body?: unknown) {
+  const res = await fetch(server.url + url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T & { error?: { code: string; message: string; details?: { missing?: string[] } } } };
+}
+
+const review = {
+  criteria: Object.fromEntries(REVIEW_CRITERIA.map((c) => [c, { verdict: 'cumple', reasons: `Razones para ${c}` }])),
+  decision: 'factible',
+};
+
+/** Writes a complete roadmap (the fixture's) through a live client, as people would. */
+function fillRoadmap(doc: Y.Doc): void {
+  const r = sampleRoadmap();
+  const text = (t: Y.Text | undefined, v: string) => applyTextChange(t as Y.Text, v);
+  text(roadmapText(doc, 'responsibleName'), r.responsible.name);
+  text(roadmapText(doc, 'responsiblePosition'), r.responsible.position);
+  text(roadmapText(doc, 'responsibleOffice'), r.responsible.office);
+  text(roadmapText(doc, 'coOrganization'), r.coResponsible.organization);
+  text(roadmapText(doc, 'finalResult'), r.finalResult);
+  setRoadmapDate(doc, 'startDate', r.startDate);
+  setRoadmapDate(doc, 'endDate', r.endDate);
+  const first = (list: RoadmapList) => roadmapList(doc, list).get(0).get('id') as string;
+  const a = roadmapItem(doc, 'activities', first('activities'));
+  text(a?.get('description') as Y.Text, r.activities[0]?.description ?? '');
+  text(a?.get('responsible') as Y.Text, r.activities[0]?.responsible ?? '');
+  setRoadmapDate(doc, 'startDate', r.activities[0]?.startDate ?? '', first('activities'));
+  setRoadmapDate(doc, 'endDate', r.activities[0]?.endDate ?? '', first('activities'));
+  addRoadmapItem(doc, 'activities', { description: 'Segunda actividad', responsible: 'Unidad de Transparencia', startDate: '2027-06-01', endDate: '2027-12-31' });
+  const i = roadmapItem(doc, 'indicators', first('indicators'));
+  for (const f of ['name', 'unit', 'baseline', 'goal'] as const) text(i?.get(f) as Y.Text, r.indicators[0]?.[f] ?? '');
+  text(roadmapItem(doc, 'products', first('products'))?.get('text') as Y.Text, r.expectedProducts[0] ?? '');
+  text(roadmapItem(doc, 'verification', first('verification'))?.get('text') as Y.Text, r.meansOfVerification[0] ?? '');
+  for (const code of r.odsTargets) setOdsTarget(doc, code, true);
+}
+
+/** A document exactly as a restarted server would load it: snapshot + log tail from the file. */
+function loadFromDisk(name: string): Y.Doc {
+  const db = new Database(path.join(server.dataDir, 'cocrea.sqlite'), { readonly: true });
+  const snap = db.prepare('SELECT state, last_seq FROM document_snapshots WHERE name = ?').get(name) as { state: Buffer; last_seq: number };
+  const tail = db.prepare('SELECT data FROM document_updates WHERE name = ? AND seq > ? ORDER BY seq').all(name, snap.last_seq) as { data: Buffer }[];
+  db.close();
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, snap.state);
+  for (const u of tail) Y.applyUpdate(doc, u.data);
+  return doc;
+}
+
+describe('from tree to commitment to PAM', () => {
+  let mesaId: string;
+  let ana: JoinResponse;
+  let commitmentId: string;
+  let roadmapName: string;
+  let writer: TestClient;
+  let peer: TestClient;
+
+  it('a mesa formulates an alternative and a preliminary commitment, stamped with who did it', async () => {
+    mesaId = await createMesa(server.url);
+    ana = await join(server.url, mesaId, 'Ana Facilitadora');
+    const tree = await connectClient(server.url, ana.documents.tree, ana.token);
+    const cause = addNode(tree.doc, { parentId: PROBLEM_NODE_ID, kind: 'cause', text: 'Falta de monitoreo', author: { id: ana.participant.id, name: 'Ana' } });
+    await waitFor(() => tree.tracker.state.isSaved, 'cause saved');
+
+    expect((await call('POST', `/api/mesas/${mesaId}/alternatives`, undefined, { text: 'x' })).status).toBe(401);
+    const other = await join(server.url, await createMesa(server.url, 'Otra'), 'Intrusa');
+    expect((await call('POST', `/api/mesas/${mesaId}/alternatives`, other.token, { text: 'x' })).status).toBe(403);
+    const bad = await call('POST', `/api/mesas/${mesaId}/alternatives`, ana.token, { text: 'x', causeIds: ['no-existe'] });
+    expect(bad.status).toBe(409);
+
+    const alt = await call<{ alternative: { id: string; created: { by: { name: string } } } }>('POST', `/api/mesas/${mesaId}/alternatives`, ana.token, {
+      text: 'Monitoreo ciudadano',
+      causeIds: [cause],
+    });
+    expect(alt.status).toBe(201);
+    expect(alt.body.alternative.created.by.name).toBe('Ana Facilitadora');
+
+    const created = await call<{ commitment: { id: string; status: string }; documents: { roadmap: string } }>(
+      'POST',
+      `/api/mesas/${mesaId}/commitments`,
+      ana.token,
+      { title: 'Monitoreo ciudadano de la calidad del agua', alternativeIds: [alt.body.alternative.id] },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.commitment.status).toBe('preliminar');
+    commitmentId = created.body.commitment.id;
+    roadmapName = created.body.documents.roadmap;
+    tree.destroy();
+  });
+
+  it('only a reviewed, feasible commitment becomes definitivo', async () => {
+    const early = await call('POST', `/api/commitments/${commitmentId}/definitive`, ana.token);
+    expect(early.status).toBe(409);
+    expect(early.body.error?.message).toContain('revisión de factibilidad');
+    const incomplete = await call('POST', `/api/commitments/${commitmentId}/review`, ana.token, { criteria: {}, decision: 'factible' });
+    expect(incomplete.status).toBe(400);
+    const notFeasible = await call('POST', `/api/commitments/${commitmentId}/review`, ana.token, { ...review, decision: 'requiere_ajustes' });
+    expect(notFeasible.status).toBe(200);
+    expect((await call('POST', `/api/commitments/${commitmentId}/definitive`, ana.token)).status).toBe(409);
+    const ok = await call<{ commitment: { status: string; review: { stamp: { by: { name: string } } } } }>('POST', `/api/commitments/${commitmentId}/review`, ana.token, review);
+    expect(ok.body.commitment.status).toBe('revisado');
+    expect(ok.body.commitment.review.stamp.by.name).toBe('Ana Facilitadora');
+    const def = await call<{ commitment: { status: string } }>('POST', `/api/commitments/${commitmentId}/definitive`, ana.token);
+    expect(def.body.commitment.status).toBe('definitivo');
+  });
+
+  it('finalizing an incomplete roadmap stores nothing and lists every missing element', async () => {
+    const r = await call('POST', `/api/commitments/${commitmentId}/finalize`, ana.token);
+    expect(r.status).toBe(422);
+    expect(r.body.error?.code).toBe('roadmap_incomplete');
+    const missing = r.body.error?.details?.missing ?? [];
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        '1) Falta el nombre de la persona servidora pública responsable.',
+        '2) Falta la organización de la sociedad civil co-responsable.',
+        '3) Actividad 1: falta la descripción.',
+        '4) Falta el resultado final.',
+        '5) Falta al menos un producto esperado.',
+        '6) Indicador 1: falta el nombre.',
+        '7) Falta al menos un medio de verificación.',
+        '8) Falta la fecha de inicio.',
+        '8) Falta la fecha de conclusión.',
+      ]),
+    );
+    const after = await call<{ commitment: { status: string; editable: boolean }; versions: unknown[] }>('GET', `/api/commitments/${commitmentId}`);
+    expect(after.body.commitment).toMatchObject({ status: 'definitivo', editable: true });
+    expect(after.body.versions).toEqual([]);
+    const db = new Database(path.join(server.dataDir, 'cocrea.sqlite'), { readonly: true });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM commitment_versions').get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+
+  it('finalizes while someone is typing: the version is exactly what stays in the document', async () => {
+    writer = await connectClient(server.url, roadmapName, ana.token);
+    const beto = await join(server.url, mesaId, 'Beto');
+    peer = await connectClient(server.url, roadmapName, beto.token);
+    fillRoadmap(writer.doc);
+    await waitFor(() => writer.tracker.state.isSaved, 'roadmap saved');
+
+    // Beto keeps typing into the final result while Ana finalizes.
+    let typing = true;
+    const notes = roadmapText(peer.doc, 'coContact') as Y.Text;
+    const typist = (async () => {
+      for (let i = 0; typing && i < 2000; i++) {
+        notes.insert(notes.length, String(i % 10));
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await waitFor(() => notes.length > 20, 'Beto typing');
+    const fin = await call<{ version: CommitmentVersion; commitment: { status: string; editable: boolean } }>('POST', `/api/commitments/${commitmentId}/finalize`, ana.token);
+    expect(fin.status).toBe(201);
+    await waitFor(() => peer.tracker.state.refused, 'Beto told the document is read-only');
+    typing = false;
+    await typist;
+    const v = fin.body.version;
+    expect(v.version).toBe(1);
+    expect(v.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(v.finalized.by.name).toBe('Ana Facilitadora');
+    expect(fin.body.commitment).toMatchObject({ status: 'finalizado', editable: false });
+    expect(v.content.problemTree.map((n) => n.text)).toContain('Falta de monitoreo');
+    expect(v.content.roadmap.activities).toHaveLength(2);
+    expect(v.content.alternatives.map((a) => a.text)).toEqual(['Monitoreo ciudadano']);
+
+    // What a newcomer reads now, and what a restart would load from disk, is exactly the version.
+    const reader = await connectClient(server.url, roadmapName, (await join(server.url, mesaId, 'Lectora')).token);
+    expect(readRoadmap(reader.doc).coResponsible.contact).toBe(v.content.roadmap.coResponsible.contact);
+    reader.destroy();
+    await waitFor(async () => (await fetch(`${server.url}/healthz`).then((r) => r.json() as Promise<{ pendingWrites: number }>)).pendingWrites === 0, 'log drained');
+    expect(readRoadmap(loadFromDisk(roadmapName)).coResponsible.contact).toBe(v.content.roadmap.coResponsible.contact);
+  });
+
+  it('a finalized version cannot be changed through the WebSocket', async () => {
+    const before = readRoadmap(writer.doc).finalResult;
+    applyTextChange(roadmapText(writer.doc, 'finalResult') as Y.Text, 'ESCRITURA PROHIBIDA');
+    await waitFor(() => writer.tracker.state.refused, 'writer told it is read-only');
+    const fresh = await connectClient(server.url, roadmapName, (await join(server.url, mesaId, 'Verificadora')).token);
+    expect(readRoadmap(fresh.doc).finalResult).toBe(before);
+    expect(readRoadmap(peer.doc).finalResult).toBe(before);
+    // A new connection to a locked document is told so at authentication.
+    expect(fresh.provider.authorizedScope).toBe('readonly');
+    fresh.destroy();
+  });
+
+  it('a finalized version cannot be changed through the API or the database', async () => {
+    for (const [method, url] of [
+      ['PUT', `/api/commitments/${commitmentId}/versions/1`],
+      ['PATCH', `/api/commitments/${commitmentId}/versions/1`],
+      ['DELETE', `/api/commitments/${commitmentId}/versions/1`],
+      ['POST', `/api/commitments/${commitmentId}/versions/1`],
+    ] as const) {
+      expect((await call(method, url, ana.token, {})).status, `${method} ${url}`).toBe(404);
+    }
+    expect((await call('POST', `/api/commitments/${commitmentId}/finalize`, ana.token)).status).toBe(409);
+    const db = new Database(path.join(server.dataDir, 'cocrea.sqlite'));
+    expect(() => db.prepare("UPDATE commitment_versions SET title = 'x'").run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM version_activities').run()).toThrow(/immutable/);
+    db.close();
+  });
+
+  it('reopening writes a new version and keeps the old one retrievable', async () => {
+    const v1 = await call<{ version: CommitmentVersion }>('GET', `/api/commitments/${commitmentId}/versions/1`);
+    const reopened = await call<{ commitment: { editable: boolean } }>('POST', `/api/commitments/${commitmentId}/reopen`, ana.token);
+    expect(reopened.body.commitment.editable).toBe(true);
+    // The writer whose edit was refused holds content the server never took; a real client locks
+    // its UI instead. Edit from a fresh client.
+    writer.destroy();
+    const editor = await connectClient(server.url, roadmapName, ana.token);
+    expect(editor.provider.authorizedScope).toBe('read-write');
+    applyTextChange(roadmapText(editor.doc, 'finalResult') as Y.Text, 'Resultado final revisado');
+    await waitFor(() => editor.tracker.state.isSaved && !editor.tracker.state.refused, 'edit after reopen saved');
+    await waitFor(() => readRoadmap(peer.doc).finalResult === 'Resultado final revisado', 'peer sees the new text');
+    const v2 = await call<{ version: CommitmentVersion }>('POST', `/api/commitments/${commitmentId}/finalize`, ana.token);
+    expect(v2.status).toBe(201);
+    expect(v2.body.version.version).toBe(2);
+    expect(v2.body.version.content.roadmap.finalResult).toBe('Resultado final revisado');
+    expect(v2.body.version.contentHash).not.toBe(v1.body.version.contentHash);
+    const again = await call<{ version: CommitmentVersion }>('GET', `/api/commitments/${commitmentId}/versions/1`);
+    expect(again.body.version).toEqual(v1.body.version);
+    const list = await call<{ versions: { version: number }[] }>('GET', `/api/commitments/${commitmentId}/versions`);
+    expect(list.body.versions.map((v) => v.version)).toEqual([1, 2]);
+    editor.destroy();
+    peer.destroy();
+  });
+
+  it('a PAM gathers finalized commitments, is approved, published and then public', async () => {
+    const created = await call<{ pam: { id: string; status: string } }>('POST', '/api/pams', ana.token, { title: 'PAM 2027', municipality: 'Toluca' });
+    expect(created.status).toBe(201);
+    const id = created.body.pam.id;
+    expect((await call('POST', `/api/pams/${id}/approve`, ana.token)).status).toBe(409);
+    const added = await call<{ pam: { entries: { commitmentId: string; version: number }[] } }>('POST', `/api/pams/${id}/entries`, ana.token, { commitmentId });
+    expect(added.body.pam.entries).toEqual([{ commitmentId, version: 2 }]);
+    expect((await call('GET', `/api/public/pams/${id}`)).status).toBe(404);
+    expect((await call('POST', `/api/pams/${id}/approve`, ana.token)).status).toBe(200);
+    const noDate = await call('POST', `/api/pams/${id}/publish`, ana.token);
+    expect(noDate.status).toBe(409);
+    expect(noDate.body.error?.message).toContain('fecha de lanzamiento');
+    await call('PATCH', `/api/pams/${id}`, ana.token, { launchDate: '2027-02-01' });
+    const pub = await call<{ pam: { status: string; validUntil: string } }>('POST', `/api/pams/${id}/publish`, ana.token);
+    expect(pub.body.pam).toMatchObject({ status: 'publicado', validUntil: '2028-01-31' });
+    const pub2 = await call<{ pam: { id: string }; commitments: CommitmentVersion[] }>('GET', `/api/public/pams/${id}`);
+    expect(pub2.status).toBe(200);
+    expect(pub2.body.commitments.map((c) => c.version)).toEqual([2]);
+    const list = await call<{ pams: { id: string }[] }>('GET', '/api/public/pams');
+    expect(list.body.pams.map((p) => p.id)).toEqual([id]);
+    expect((await call('PATCH', `/api/pams/${id}`, ana.token, { title: 'otro' })).status).toBe(409);
+
+    for (const [format, type] of [
+      ['json', 'application/json'],
+      ['csv', 'text/csv'],
+      ['decidim.csv', 'text/csv'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['pdf', 'application/pdf'],
+    ] as const) {
+      const res = await fetch(`${server.url}/api/pams/${id}/export.${format}`);
+      expect(res.status, format).toBe(200);
+      expect(res.headers.get('content-type'), format).toContain(type);
+      expect(res.headers.get('content-disposition'), format).toMatch(/attachment; filename="[\w.-]+"/);
+      expect((await res.arrayBuffer()).byteLength, format).toBeGreaterThan(100);
+    }
+    for (const f of ['tree.svg', 'tree.png', 'export.docx']) {
+      expect((await fetch(`${server.url}/api/commitments/${commitmentId}/versions/1/${f}`)).status, f).toBe(200);
+    }
+    expect((await fetch(`${server.url}/api/commitments/${commitmentId}/versions/9/export.pdf`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/pams/${id}/export.exe`)).status).toBe(404);
+  });
+});
