@@ -46,7 +46,8 @@ export const httpErrors = {
     new HttpError(
       400,
       'validation_failed',
-      err.issues.map((i) => i.message).join(' '),
+      // The same rule broken in several fields reads once; `details` names each field.
+      [...new Set(err.issues.map((i) => i.message))].join(' '),
       err.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
     ),
 };

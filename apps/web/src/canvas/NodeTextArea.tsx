@@ -1,7 +1,7 @@
-import { applyTextChange, nodeText } from '@cocrea/collab';
-import { useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { nodeText } from '@cocrea/collab';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { mapIndexThroughDelta } from './textDelta';
+import { useBoundText } from '../collab/useBoundText';
 
 interface Props {
   doc: Y.Doc;
@@ -10,6 +10,7 @@ interface Props {
   placeholder: string;
   autoFocus: boolean;
   onAutoFocused: (nodeId: string) => void;
+  readOnly: boolean;
 }
 
 /** Finds a node's Y.Text (the same instance for the node's whole life), or `undefined` until it arrives. */
@@ -25,36 +26,12 @@ function useNodeText(doc: Y.Doc, nodeId: string): Y.Text | undefined {
 }
 
 /**
- * A plain textarea bound to a node's Y.Text. Uncontrolled on purpose: local input is diffed into
- * the Y.Text, remote changes are written into the element with the caret moved through the
- * change's delta, so typing never jumps while someone else edits the same node.
+ * A plain textarea bound to a node's Y.Text (see {@link useBoundText}): typing never jumps while
+ * someone else edits the same node.
  */
-export function NodeTextArea({ doc, nodeId, label, placeholder, autoFocus, onAutoFocused }: Props) {
-  const ref = useRef<HTMLTextAreaElement>(null);
+export function NodeTextArea({ doc, nodeId, label, placeholder, autoFocus, onAutoFocused, readOnly }: Props) {
   const text = useNodeText(doc, nodeId);
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || !text) return;
-    el.value = text.toJSON();
-    const onChange = (event: Y.YTextEvent) => {
-      const next = text.toJSON();
-      if (el.value === next) return;
-      const focused = document.activeElement === el;
-      const { selectionStart, selectionEnd, selectionDirection } = el;
-      const delta = event.delta;
-      el.value = next;
-      if (focused) {
-        el.setSelectionRange(
-          mapIndexThroughDelta(delta, selectionStart),
-          mapIndexThroughDelta(delta, selectionEnd),
-          selectionDirection ?? 'none',
-        );
-      }
-    };
-    text.observe(onChange);
-    return () => text.unobserve(onChange);
-  }, [text]);
+  const { ref, onInput } = useBoundText<HTMLTextAreaElement>(text);
 
   useEffect(() => {
     if (!autoFocus || !text) return;
@@ -71,7 +48,7 @@ export function NodeTextArea({ doc, nodeId, label, placeholder, autoFocus, onAut
     };
     attempt();
     return () => cancelAnimationFrame(frame);
-  }, [autoFocus, text, nodeId, onAutoFocused]);
+  }, [autoFocus, text, nodeId, onAutoFocused, ref]);
 
   return (
     <textarea
@@ -83,10 +60,9 @@ export function NodeTextArea({ doc, nodeId, label, placeholder, autoFocus, onAut
       rows={2}
       maxLength={1000}
       disabled={!text}
+      readOnly={readOnly}
       spellCheck
-      onInput={(e) => {
-        if (text) applyTextChange(text, e.currentTarget.value);
-      }}
+      onInput={onInput}
     />
   );
 }

@@ -12,6 +12,8 @@ export interface TreeActions {
   wantsFocus: (id: string) => boolean;
   /** The node took the focus; stop asking. */
   focusTaken: (id: string) => void;
+  /** The tree is agreed (a commitment was finalized): nothing can be changed. */
+  readOnly: boolean;
 }
 
 /** Provides {@link TreeActions} to the node cards without passing functions through node data. */

@@ -47,9 +47,11 @@ interface Props {
   doc: Y.Doc;
   awareness: Awareness | null;
   author: Author;
+  /** The tree is agreed: no adding, deleting, typing or dragging. */
+  readOnly?: boolean;
 }
 
-function TreeFlow({ doc, awareness, author }: Props) {
+function TreeFlow({ doc, awareness, author, readOnly = false }: Props) {
   const { t } = useTranslation();
   const { screenToFlowPosition, fitView, getNode, getNodes } = useReactFlow<TreeFlowNode>();
   const shape = useTreeShape(doc);
@@ -119,8 +121,9 @@ function TreeFlow({ doc, awareness, author }: Props) {
       focusTaken: (id) => {
         if (focusNext.current === id) focusNext.current = null;
       },
+      readOnly,
     }),
-    [doc, author, sizeOf],
+    [doc, author, sizeOf, readOnly],
   );
 
   const confirmDelete = useCallback(
@@ -166,6 +169,7 @@ function TreeFlow({ doc, awareness, author }: Props) {
           onNodeDrag={drag.onNodeDrag}
           onNodeDragStop={drag.onNodeDragStop}
           nodesConnectable={false}
+          nodesDraggable={!readOnly}
           deleteKeyCode={null}
           zoomOnDoubleClick={false}
           minZoom={0.15}
@@ -173,7 +177,7 @@ function TreeFlow({ doc, awareness, author }: Props) {
           aria-label={t('tree.canvasLabel')}
         >
           <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#c9c4b5" />
-          <CanvasToolbar onTidy={tidy} onFit={fit} />
+          <CanvasToolbar onTidy={readOnly ? null : tidy} onFit={fit} />
           <Controls showInteractive={false} position="bottom-left" />
           <MiniMap
             className="tree-minimap"

@@ -53,7 +53,7 @@ function TreeNodeCardImpl({ id, data, selected }: NodeProps<TreeFlowNode>) {
           ⋮⋮
         </span>
         <span className="tree-node__kind">{kindLabel}</span>
-        {kind !== 'problem' && (
+        {kind !== 'problem' && !actions.readOnly && (
           <button
             type="button"
             className="icon-button tree-node__delete nodrag"
@@ -73,9 +73,10 @@ function TreeNodeCardImpl({ id, data, selected }: NodeProps<TreeFlowNode>) {
         placeholder={t(PLACEHOLDER_KEY[kind])}
         autoFocus={autoFocus}
         onAutoFocused={actions.focusTaken}
+        readOnly={actions.readOnly}
       />
       <div className="tree-node__actions nodrag">
-        {kind !== 'cause' && (
+        {kind !== 'cause' && !actions.readOnly && (
           <button
             type="button"
             className="chip-button chip-button--effect"
@@ -86,7 +87,7 @@ function TreeNodeCardImpl({ id, data, selected }: NodeProps<TreeFlowNode>) {
             {t('tree.addEffect')}
           </button>
         )}
-        {kind !== 'effect' && (
+        {kind !== 'effect' && !actions.readOnly && (
           <button
             type="button"
             className="chip-button chip-button--cause"

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Brand } from '../ui/Brand';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { AppHeader } from '../ui/AppHeader';
 import { CreateMesaForm } from './CreateMesaForm';
 import { MesaList } from './MesaList';
 
@@ -9,13 +8,10 @@ export function HomePage() {
   const { t } = useTranslation();
   return (
     <div className="page">
-      <header className="topbar">
-        <Brand />
-        <span className="topbar__tagline">{t('app.tagline')}</span>
-        <LanguageSwitch />
-      </header>
+      <AppHeader />
       <main className="home">
         <section className="home__hero">
+          <p className="eyebrow">{t('app.tagline')}</p>
           <h1>{t('home.title')}</h1>
           <p>{t('home.intro')}</p>
         </section>

@@ -1,7 +1,10 @@
 import type { Mesa } from '@cocrea/domain';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { Brand } from '../ui/Brand';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { MainNav } from '../ui/MainNav';
 import { ShareLink } from './ShareLink';
 
 interface Props {
@@ -11,8 +14,9 @@ interface Props {
   children?: ReactNode;
 }
 
-/** The mesa page header: title, temática, share link, and (once joined) status and presence. */
+/** The mesa page header: title, temática, share link, the way to its commitments, and (once joined) status and presence. */
 export function MesaHeader({ mesa, joinUrl, children }: Props) {
+  const { t } = useTranslation();
   return (
     <header className="mesa-header">
       <div className="mesa-header__main">
@@ -21,9 +25,13 @@ export function MesaHeader({ mesa, joinUrl, children }: Props) {
           <h1 className="mesa-header__title">{mesa.title}</h1>
           <span className="chip chip--topic">{mesa.topic}</span>
         </div>
+        <MainNav className="main-nav--wide" />
         <LanguageSwitch />
       </div>
       <div className="mesa-header__tools">
+        <Link href={`/mesas/${encodeURIComponent(mesa.id)}/compromisos`} className="button button--small button--accent" data-testid="commitments-link">
+          {t('commitments.link')}
+        </Link>
         <ShareLink url={joinUrl} />
         {children}
       </div>

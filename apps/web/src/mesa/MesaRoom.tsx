@@ -6,6 +6,7 @@ import { useCollabError } from '../collab/useCollabError';
 import { useConnectionStatus } from '../collab/useConnectionStatus';
 import type { MesaSession } from '../collab/useMesaConnection';
 import { useSaveState } from '../collab/useSaveState';
+import { useTreeLock } from '../collab/useTreeLock';
 import { CollabErrorBanner } from './CollabErrorBanner';
 import { MesaHeader } from './MesaHeader';
 import { PresenceList } from './PresenceList';
@@ -20,10 +21,12 @@ interface Props {
 /** A joined mesa: header with status and presence, the collaboration banner, and the canvas. */
 export function MesaRoom({ mesa, joinUrl, session }: Props) {
   const { t } = useTranslation();
-  const { doc, provider, tracker, participant } = session;
+  const { doc, provider, tracker } = session;
+  const participant = session.auth.participant;
   const connection = useConnectionStatus(session.connection);
   const saved = useSaveState(tracker);
   const collabError = useCollabError(provider);
+  const treeLocked = useTreeLock(provider, mesa.id);
   const author = useMemo(() => ({ id: participant.id, name: participant.name }), [participant]);
 
   return (
@@ -34,8 +37,13 @@ export function MesaRoom({ mesa, joinUrl, session }: Props) {
       </MesaHeader>
       <main className="mesa-main">
         {collabError !== null && <CollabErrorBanner error={collabError} />}
+        {treeLocked && (
+          <p className="tree-locked" role="status" data-testid="tree-locked">
+            {t('mesa.treeLocked')}
+          </p>
+        )}
         {connection.everSynced ? (
-          <TreeCanvas doc={doc} awareness={provider.awareness} author={author} />
+          <TreeCanvas doc={doc} awareness={provider.awareness} author={author} readOnly={treeLocked} />
         ) : collabError !== null ? null : (
           <p className="mesa-main__loading" role="status">
             <span className="spinner" aria-hidden="true" />

@@ -4,10 +4,14 @@ import type { ConnectionStatus } from '../collab/useConnectionStatus';
 interface Props {
   connection: ConnectionStatus;
   saved: boolean;
+  /** `data-testid`s of the two pills (the mesa page's by default). */
+  testIds?: { connection: string; save: string };
 }
 
+const MESA_TEST_IDS = { connection: 'status-connection', save: 'status-save' };
+
 /** Connection and save state, e.g. "Conectado · Guardado". */
-export function StatusLine({ connection, saved }: Props) {
+export function StatusLine({ connection, saved, testIds = MESA_TEST_IDS }: Props) {
   const { t } = useTranslation();
   const { state, everSynced } = connection;
   const connectionLabel =
@@ -21,13 +25,13 @@ export function StatusLine({ connection, saved }: Props) {
   return (
     <div className="status-line" role="group" aria-label={t('status.label')}>
       {/* Only the connection is announced; the save state flips with every keystroke. */}
-      <span className={`status-pill status-pill--${state}`} data-testid="status-connection" data-state={state} role="status">
+      <span className={`status-pill status-pill--${state}`} data-testid={testIds.connection} data-state={state} role="status">
         <span className="status-pill__dot" aria-hidden="true" />
         {connectionLabel}
       </span>
       <span
         className={`status-pill status-pill--${saved ? 'saved' : 'saving'}`}
-        data-testid="status-save"
+        data-testid={testIds.save}
         data-state={saved ? 'saved' : 'saving'}
       >
         <span className="status-pill__icon" aria-hidden="true">

@@ -1,0 +1,60 @@
+import type { Commitment } from '@cocrea/domain';
+import { useTranslation } from 'react-i18next';
+import { commitmentStep, submitReview } from '../api/commitments';
+import type { MesaAuth } from '../collab/mesaAuth';
+import { ReviewForm } from '../review/ReviewForm';
+import { toRequestBody, type ReviewDraft } from '../review/reviewDraft';
+import { ReviewSummary } from '../review/ReviewSummary';
+import { ActionError } from '../ui/ActionError';
+import type { Actions } from '../ui/useAction';
+
+interface Props {
+  commitment: Commitment;
+  auth: MesaAuth;
+  actions: Actions;
+  onCommitment: (c: Commitment) => void;
+}
+
+/** The feasibility review (form while preliminary or reviewed, summary after) and "Hacer definitivo". */
+export function ReviewSection({ commitment: c, auth, actions, onCommitment }: Props) {
+  const { t } = useTranslation();
+  const reviewable = c.status === 'preliminar' || c.status === 'revisado';
+
+  const review = (draft: ReviewDraft) => {
+    void actions.run('review', async () => submitReview(c.id, toRequestBody(draft), await auth.token())).then((next) => {
+      if (next) onCommitment(next);
+    });
+  };
+  const makeDefinitive = () => {
+    void actions.run('definitive', async () => commitmentStep(c.id, 'definitive', await auth.token())).then((next) => {
+      if (next) onCommitment(next);
+    });
+  };
+
+  return (
+    <section className="card stack" aria-labelledby="review-title">
+      <h2 id="review-title">{t('review.title')}</h2>
+      <p className="muted">{t('review.intro')}</p>
+      {c.review && <ReviewSummary review={c.review} />}
+      {reviewable && c.review && <h3 className="subhead">{t('review.again')}</h3>}
+      {reviewable && (
+        <ReviewForm
+          key={c.review?.stamp.at ?? 'new'}
+          commitment={c}
+          busy={actions.busy === 'review'}
+          onSubmit={review}
+          error={actions.errorOf('review')}
+        />
+      )}
+      {reviewable && (
+        <div className="action-row">
+          <button type="button" className="button button--primary" data-testid="make-definitive" disabled={actions.busy === 'definitive'} onClick={makeDefinitive}>
+            {t('commitment.makeDefinitive')}
+          </button>
+          <span className="muted">{t('commitment.makeDefinitiveHint')}</span>
+          <ActionError message={actions.errorOf('definitive')} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Commitment, CommitmentVersion } from '@cocrea/domain';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PresenceUser } from '../collab/presenceState';
+import type { CollabSession } from '../collab/useCollabConnection';
+import { useConnectionStatus } from '../collab/useConnectionStatus';
+import { useSaveState } from '../collab/useSaveState';
+import { CollabErrorBanner } from '../mesa/CollabErrorBanner';
+import { StatusLine } from '../mesa/StatusLine';
+import { useCollabError } from '../collab/useCollabError';
+import { MissingChecklist } from '../roadmap/MissingChecklist';
+import { RoadmapForm } from '../roadmap/RoadmapForm';
+import { useRoadmapProblems } from '../roadmap/useRoadmapProblems';
+import type { Actions } from '../ui/useAction';
+import { FinalizePanel } from './FinalizePanel';
+
+interface Props {
+  commitment: Commitment;
+  session: CollabSession;
+  readOnly: boolean;
+  actions: Actions;
+  onFinalized: (r: { commitment: Commitment; version: CommitmentVersion }) => void;
+}
+
+/** The hoja de ruta: live status, the read-only banner, the co-edited form, the checklist and "Finalizar". */
+export function RoadmapSection({ commitment, session, readOnly, actions, onFinalized }: Props) {
+  const { t } = useTranslation();
+  const { doc, provider, tracker, auth } = session;
+  const connection = useConnectionStatus(session.connection);
+  const saved = useSaveState(tracker);
+  const collabError = useCollabError(provider);
+  const p = auth.participant;
+  const user: PresenceUser = useMemo(() => ({ id: p.id, name: p.name, color: p.color }), [p]);
+  const problems = useRoadmapProblems(doc);
+
+  return (
+    <section className="roadmap card" aria-labelledby="roadmap-title">
+      <div className="roadmap__head">
+        <h2 id="roadmap-title">{t('roadmap.title')}</h2>
+        <StatusLine connection={connection} saved={saved} testIds={{ connection: 'roadmap-status-connection', save: 'roadmap-status-save' }} />
+      </div>
+      <p className="muted">{t('roadmap.intro')}</p>
+      {collabError !== null && <CollabErrorBanner error={collabError} />}
+      {readOnly && (
+        <p className="locked-banner" role="status" data-testid="roadmap-locked">
+          <LockIcon />
+          {commitment.version > 0 ? t('roadmap.locked', { version: commitment.version }) : t('roadmap.lockedPlain')}
+        </p>
+      )}
+      {connection.everSynced ? (
+        <div className="roadmap__layout">
+          <RoadmapForm doc={doc} provider={provider} user={user} readOnly={readOnly} />
+          <aside className="roadmap__aside">
+            {commitment.status !== 'finalizado' && <MissingChecklist problems={problems} />}
+            <FinalizePanel commitment={commitment} auth={auth} actions={actions} complete={problems.length === 0} onFinalized={onFinalized} />
+          </aside>
+        </div>
+      ) : (
+        <p className="mesa-main__loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {t('roadmap.loading')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { createPam } from '../api/pams';
+import { ActionError } from '../ui/ActionError';
+import { useAction } from '../ui/useAction';
+import { planToken } from './planToken';
+
+/** "Nuevo PAM": title, municipality and (optionally) the public launch date; opens the new plan. */
+export function PamCreateForm({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const actions = useAction();
+  const [title, setTitle] = useState('');
+  const [municipality, setMunicipality] = useState('');
+  const [launchDate, setLaunchDate] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = { title, municipality, ...(launchDate ? { launchDate } : {}) };
+    void actions.run('create', async () => createPam(input, await planToken(name))).then((pam) => {
+      if (pam) navigate(`/pam/${encodeURIComponent(pam.id)}`);
+    });
+  };
+
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby="pam-create-title">
+      <h2 id="pam-create-title">{t('pam.create')}</h2>
+      <label className="field">
+        <span className="field__label">{t('pam.fieldTitle')}</span>
+        <input data-testid="pam-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} placeholder={t('pam.titlePlaceholder')} autoComplete="off" />
+      </label>
+      <label className="field">
+        <span className="field__label">{t('pam.municipality')}</span>
+        <input data-testid="pam-municipality" value={municipality} onChange={(e) => setMunicipality(e.target.value)} maxLength={120} placeholder={t('pam.municipalityPlaceholder')} autoComplete="address-level2" />
+      </label>
+      <label className="field">
+        <span className="field__label">
+          {t('pam.launch')} <span className="muted">({t('create.optional')})</span>
+        </span>
+        <input type="date" data-testid="pam-launch" value={launchDate} onChange={(e) => setLaunchDate(e.target.value)} />
+        <span className="field__hint">{t('pam.launchHint')}</span>
+      </label>
+      <ActionError message={actions.errorOf('create')} />
+      <button type="submit" className="button button--primary" data-testid="pam-create" disabled={actions.busy === 'create'}>
+        {t('pam.createSubmit')}
+      </button>
+    </form>
+  );
+}
