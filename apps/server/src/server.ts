@@ -14,12 +14,10 @@ import { createApp } from './http/app';
 import type { Logger } from './logger';
 import { ActionPlanService } from './services/ActionPlanService';
 import { CommitmentService } from './services/CommitmentService';
-import { ActionPlanStore } from './storage/ActionPlanStore';
-import { CommitmentStore } from './storage/CommitmentStore';
-import { openDatabase } from './storage/database';
+
 import { DurableUpdateLog } from './storage/DurableUpdateLog';
-import { MesaStore } from './storage/MesaStore';
-import { SqliteDocumentStore } from './storage/SqliteDocumentStore';
+import { createMetrics } from './metrics';
+import { openStorage } from './storage/openStorage';
 
 /** A running cocrea server. */
 export interface CocreaServer {
@@ -36,16 +34,28 @@ export interface CocreaServer {
  * WebSocket at `/collab`, the built web app at `/`. Every extension is assembled here.
  */
 export async function startServer(config: Config, log: Logger): Promise<CocreaServer> {
-  const db = openDatabase(config.dataDir, config.SQLITE_SYNCHRONOUS);
-  const mesas = new MesaStore(db);
-  const documents = new SqliteDocumentStore(db);
+  const storage = await openStorage(config, log);
+  const { mesas, documents, commitments, plans: planStore } = storage;
   const updateLog = new DurableUpdateLog(documents, log);
   const compactor = new DocumentCompactor(documents, config.COMPACT_AFTER_UPDATES, log);
   updateLog.onCommitted = (counts) => compactor.committed(counts);
+  // Gauges read Hocuspocus when scraped; it exists by then.
+  const metrics = createMetrics({
+    connections: () => hocuspocus.getConnectionsCount(),
+    documents: () => hocuspocus.getDocumentsCount(),
+    pendingWrites: () => updateLog.pendingCount,
+  });
+  updateLog.onAttempt = (seconds, size, ok) => {
+    if (!ok) {
+      metrics.errors.inc({ kind: 'durable_write' });
+      return;
+    }
+    metrics.durableWrite.observe(seconds);
+    metrics.batchSize.observe(size);
+    metrics.updates.inc(size);
+  };
   const tokens = CollabTokens.fromConfig(config.AUTH_SECRET, config.dataDir, config.TOKEN_TTL_SECONDS);
   const startedAt = Date.now();
-  const commitments = new CommitmentStore(db);
-  const planStore = new ActionPlanStore(db);
   // Hocuspocus needs the extensions and the extensions need its documents: a late-bound getter
   // (only called once requests arrive, long after `hocuspocus` is initialized).
   const docs: DocumentAccess = new DocumentAccess((): ReadonlyMap<string, Document> => hocuspocus.documents, documents);
@@ -59,7 +69,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     maxDebounce: 10000,
     extensions: [
       new AuthenticationExtension(tokens, mesas, locks, log),
-      new DurableLogExtension(updateLog, compactor, log),
+      new DurableLogExtension(updateLog, compactor, log, metrics),
     ],
   });
 
@@ -73,6 +83,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     publicUrl: config.PUBLIC_URL,
     log,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    metrics: metrics.registry,
     webDist: config.webDist,
     health: () => ({
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -91,7 +102,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${host}:${port}`;
-  log.info({ url, collab: `${url.replace('http', 'ws')}${COLLAB_PATH}`, dataDir: config.dataDir }, 'cocrea listening');
+  log.info({ url, collab: `${url.replace('http', 'ws')}${COLLAB_PATH}`, storage: storage.kind, dataDir: config.dataDir }, 'cocrea listening');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -102,7 +113,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
       await updateLog.drain();
       await Promise.all([...hocuspocus.documents.keys()].map((name) => compactor.compactSoon(name)));
       await compactor.idle();
-      db.close();
+      await storage.close();
       log.info('cocrea stopped; everything acknowledged is on disk');
     })());
 

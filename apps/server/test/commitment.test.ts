@@ -1,5 +1,3 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROBLEM_NODE_ID, REVIEW_CRITERIA, type CommitmentVersion } from '@cocrea/domain';
@@ -16,7 +14,7 @@ import {
   setRoadmapDate,
   type RoadmapList,
 } from '@cocrea/collab';
-import { connectClient, createMesa, join, startTestServer, waitFor, type JoinResponse, type TestClient } from './harness';
+import { connectClient, createMesa, join, rawSql, startTestServer, storageOf, waitFor, type JoinResponse, type TestClient } from './harness';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -65,16 +63,18 @@ function fillRoadmap(doc: Y.Doc): void {
   for (const code of r.odsTargets) setOdsTarget(doc, code, true);
 }
 
-/** A document exactly as a restarted server would load it: snapshot + log tail from the file. */
-function loadFromDisk(name: string): Y.Doc {
-  const db = new Database(path.join(server.dataDir, 'cocrea.sqlite'), { readonly: true });
-  const snap = db.prepare('SELECT state, last_seq FROM document_snapshots WHERE name = ?').get(name) as { state: Buffer; last_seq: number };
-  const tail = db.prepare('SELECT data FROM document_updates WHERE name = ? AND seq > ? ORDER BY seq').all(name, snap.last_seq) as { data: Buffer }[];
-  db.close();
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, snap.state);
-  for (const u of tail) Y.applyUpdate(doc, u.data);
-  return doc;
+/** A document exactly as a restarted server would load it: snapshot + log tail from storage. */
+async function loadFromDisk(name: string): Promise<Y.Doc> {
+  const storage = await storageOf(server.dataDir);
+  try {
+    const stored = await storage.documents.load(name);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(doc, u);
+    return doc;
+  } finally {
+    await storage.close();
+  }
 }
 
 describe('from tree to commitment to PAM', () => {
@@ -155,9 +155,9 @@ describe('from tree to commitment to PAM', () => {
     const after = await call<{ commitment: { status: string; editable: boolean }; versions: unknown[] }>('GET', `/api/commitments/${commitmentId}`);
     expect(after.body.commitment).toMatchObject({ status: 'definitivo', editable: true });
     expect(after.body.versions).toEqual([]);
-    const db = new Database(path.join(server.dataDir, 'cocrea.sqlite'), { readonly: true });
-    expect((db.prepare('SELECT COUNT(*) AS n FROM commitment_versions').get() as { n: number }).n).toBe(0);
-    db.close();
+    const storage = await storageOf(server.dataDir);
+    expect(await storage.commitments.versions(commitmentId)).toEqual([]);
+    await storage.close();
   });
 
   it('finalizes while someone is typing: the version is exactly what stays in the document', async () => {
@@ -196,7 +196,7 @@ describe('from tree to commitment to PAM', () => {
     expect(readRoadmap(reader.doc).coResponsible.contact).toBe(v.content.roadmap.coResponsible.contact);
     reader.destroy();
     await waitFor(async () => (await fetch(`${server.url}/healthz`).then((r) => r.json() as Promise<{ pendingWrites: number }>)).pendingWrites === 0, 'log drained');
-    expect(readRoadmap(loadFromDisk(roadmapName)).coResponsible.contact).toBe(v.content.roadmap.coResponsible.contact);
+    expect(readRoadmap(await loadFromDisk(roadmapName)).coResponsible.contact).toBe(v.content.roadmap.coResponsible.contact);
   });
 
   it('a finalized version cannot be changed through the WebSocket', async () => {
@@ -221,10 +221,8 @@ describe('from tree to commitment to PAM', () => {
       expect((await call(method, url, ana.token, {})).status, `${method} ${url}`).toBe(404);
     }
     expect((await call('POST', `/api/commitments/${commitmentId}/finalize`, ana.token)).status).toBe(409);
-    const db = new Database(path.join(server.dataDir, 'cocrea.sqlite'));
-    expect(() => db.prepare("UPDATE commitment_versions SET title = 'x'").run()).toThrow(/immutable/);
-    expect(() => db.prepare('DELETE FROM version_activities').run()).toThrow(/immutable/);
-    db.close();
+    await expect(rawSql(server.dataDir, "UPDATE commitment_versions SET title = 'x'")).rejects.toThrow(/immutable/);
+    await expect(rawSql(server.dataDir, 'DELETE FROM version_activities')).rejects.toThrow(/immutable/);
   });
 
   it('reopening writes a new version and keeps the old one retrievable', async () => {

@@ -72,6 +72,16 @@ describe('five real providers editing one mesa at once', () => {
     expect(trees[0]?.nodes.length).toBeGreaterThan(10);
     expect(trees[0]?.problem.id).toBe(PROBLEM_NODE_ID);
 
+    // The work shows in the Prometheus metrics.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+    expect(value('cocrea_updates_total')).toBeGreaterThan(100);
+    expect(value('cocrea_connections')).toBe(5);
+    expect(value('cocrea_documents_loaded')).toBe(1);
+    expect(value('cocrea_ack_latency_seconds_count')).toBe(value('cocrea_updates_total'));
+    expect(value('cocrea_durable_write_seconds_count')).toBeGreaterThan(0);
+    expect(value('cocrea_durable_write_seconds_count')).toBeLessThan(value('cocrea_updates_total'));
+
     // A newcomer loads the same tree from the server.
     const j = await join(server.url, mesaId, 'Recién llegada');
     const late = await connectClient(server.url, j.documents.tree, j.token);

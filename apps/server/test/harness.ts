@@ -2,23 +2,87 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SaveTracker } from '@cocrea/collab';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startServer, type CocreaServer } from '../src/server';
+import { openStorage } from '../src/storage/openStorage';
+import type { Storage } from '../src/storage/Storage';
 
 /** A fresh data directory under the OS temp dir. */
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'cocrea-test-'));
 }
 
-/** A real cocrea server on port 0 with its own data directory. */
+const databases = new Map<string, string>();
+
+/**
+ * With `COCREA_TEST_POSTGRES` (a server URL such as `postgres://postgres@127.0.0.1:5432/test`),
+ * each data directory gets a fresh PostgreSQL database, so the same integration tests prove the
+ * app on PostgreSQL; without it they run on SQLite.
+ */
+async function databaseFor(dataDir: string): Promise<Record<string, string>> {
+  const base = process.env.COCREA_TEST_POSTGRES;
+  if (!base) return {};
+  let url = databases.get(dataDir);
+  if (!url) {
+    const name = `cocrea_t_${path.basename(dataDir).replace(/\W/g, '_').toLowerCase()}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    databases.set(dataDir, url);
+  }
+  return { DATABASE_URL: url };
+}
+
+/** A real cocrea server on port 0 with its own data directory (and database, see above). */
 export async function startTestServer(dataDir = tempDataDir(), env: Record<string, string> = {}): Promise<CocreaServer & { dataDir: string }> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: path.join(dataDir, 'no-web'), ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: path.join(dataDir, 'no-web'),
+    ...(await databaseFor(dataDir)),
+    ...env,
+  });
   const server = await startServer(config, createLogger(config.LOG_LEVEL));
   return Object.assign(server, { dataDir });
+}
+
+/** A second handle on a test server's storage (same backend and database as the server). */
+export async function storageOf(dataDir: string): Promise<Storage> {
+  const config = loadConfig({ DATA_DIR: dataDir, ...(await databaseFor(dataDir)) });
+  return openStorage(config, createLogger('silent'));
+}
+
+/** Runs raw SQL on a test server's database, whichever backend it uses. */
+export async function rawSql(dataDir: string, sql: string): Promise<void> {
+  const url = databases.get(dataDir);
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const db = new Database(path.join(dataDir, 'cocrea.sqlite'));
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
 }
 
 /** Polls `check` until it returns truthy (a condition, never a fixed sleep). */

@@ -2,7 +2,7 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { CloseCode, DenialReason, parseDocumentName, type DenialReasonValue } from '@cocrea/collab';
 import { TokenError, type CollabTokens } from '../auth/collabTokens';
 import type { Logger } from '../logger';
-import type { MesaStore } from '../storage/MesaStore';
+import type { MesaRepository } from '../storage/Storage';
 import type { CollabContext } from './context';
 import type { DocumentLocks } from './DocumentLocks';
 
@@ -24,7 +24,7 @@ export class AuthenticationExtension implements Extension {
 
   constructor(
     private readonly tokens: CollabTokens,
-    private readonly mesas: MesaStore,
+    private readonly mesas: MesaRepository,
     private readonly locks: DocumentLocks,
     private readonly log: Logger,
   ) {}
@@ -49,9 +49,9 @@ export class AuthenticationExtension implements Extension {
       throw err;
     }
     if (principal.mesaId !== address.mesaId) return deny(DenialReason.WrongMesa);
-    if (!this.mesas.get(address.mesaId)) return deny(DenialReason.UnknownMesa);
+    if (!(await this.mesas.get(address.mesaId))) return deny(DenialReason.UnknownMesa);
     // A finalized commitment's documents are read for everyone and written by no one.
-    connectionConfig.readOnly = this.locks.isLocked(documentName);
+    connectionConfig.readOnly = await this.locks.isLocked(documentName);
     context.socket.authenticated++;
     return { principal };
   }

@@ -1,5 +1,5 @@
 import { parseDocumentName, roadmapDocumentName, treeDocumentName } from '@cocrea/collab';
-import type { CommitmentStore } from '../storage/CommitmentStore';
+import type { CommitmentRepository } from '../storage/Storage';
 import type { DocumentAccess } from './DocumentAccess';
 
 /** Stateless message telling clients a document became read-only (or writable again). */
@@ -13,16 +13,16 @@ export type LockMessage = { type: 'locked'; version: number } | { type: 'unlocke
  */
 export class DocumentLocks {
   constructor(
-    private readonly commitments: CommitmentStore,
+    private readonly commitments: CommitmentRepository,
     private readonly docs: DocumentAccess,
   ) {}
 
   /** Whether `documentName` is read-only now. */
-  isLocked(documentName: string): boolean {
+  async isLocked(documentName: string): Promise<boolean> {
     const a = parseDocumentName(documentName);
     if (!a) return false;
     if (a.kind === 'tree') return this.commitments.treeLocked(a.mesaId);
-    return this.commitments.get(a.commitmentId ?? '')?.editable === false;
+    return (await this.commitments.get(a.commitmentId ?? ''))?.editable === false;
   }
 
   /** The documents finalizing a commitment freezes. */
@@ -42,9 +42,9 @@ export class DocumentLocks {
   }
 
   /** Re-applies the stored lock state to live connections and tells clients. */
-  settle(names: readonly string[], message: LockMessage): void {
+  async settle(names: readonly string[], message: LockMessage): Promise<void> {
     for (const n of names) {
-      const locked = this.isLocked(n);
+      const locked = await this.isLocked(n);
       for (const c of this.docs.connections(n)) {
         c.readOnly = locked;
         c.sendStateless(JSON.stringify(locked ? message : ({ type: 'unlocked' } satisfies LockMessage)));

@@ -9,6 +9,7 @@ import type {
 import * as Y from 'yjs';
 import { CloseCode, flushMessageSchema, parseStateless, type ReadOnlyMessage, type SavedMessage } from '@cocrea/collab';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { DurableUpdateLog } from '../storage/DurableUpdateLog';
 import type { CollabContext } from './context';
 import type { DocumentCompactor } from './DocumentCompactor';
@@ -37,6 +38,7 @@ export class DurableLogExtension implements Extension {
     private readonly log: DurableUpdateLog,
     private readonly compactor: DocumentCompactor,
     private readonly logger: Logger,
+    private readonly metrics?: Metrics,
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
@@ -64,11 +66,14 @@ export class DurableLogExtension implements Extension {
     } catch {
       // Nothing was logged or applied. Hocuspocus only drops the document on a hook error; a
       // client that sends undecodable updates loses its whole socket.
+      this.metrics?.errors.inc({ kind: 'malformed_update' });
       context.socket.close(CloseCode.ResetConnection, 'malformed-update');
       throw Object.assign(new Error('malformed update'), { reason: 'malformed-update' });
     }
     if (empty) return;
+    const arrived = process.hrtime.bigint();
     await this.log.append(documentName, payload);
+    this.metrics?.ackLatency.observe(Number(process.hrtime.bigint() - arrived) / 1e9);
     // The document was frozen while this update was being written (a commitment is being
     // finalized). It is in the log, so it must be in memory too: it was sent before the freeze,
     // and `DocumentLocks.freeze` waits for this message before anyone reads the document.

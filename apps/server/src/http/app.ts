@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../logger';
 import { readPrincipal } from './auth';
 import { commitmentRoutes, mesaCommitmentRoutes, type CommitmentRoutesDeps } from './commitmentRoutes';
@@ -14,6 +15,7 @@ export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutes
   maxBodyBytes: number;
   webDist: string;
   health: () => Record<string, unknown>;
+  metrics: Registry;
 }
 
 /** The Express app: `/healthz`, the REST API under `/api` (see docs/api.md), and the built web app at `/`. */
@@ -24,6 +26,10 @@ export function createApp(deps: AppDeps): Express {
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ...deps.health() });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
 
   const api = express.Router();
@@ -51,7 +57,7 @@ export function createApp(deps: AppDeps): Express {
   if (fs.existsSync(index)) {
     app.use(express.static(deps.webDist, { index: false, maxAge: '1h' }));
     // Client-side routes (/mesas/:id …) all serve the app shell.
-    app.get(/^\/(?!api\/|collab$).*/, (_req, res) => {
+    app.get(/^\/(?!api\/|collab$|metrics$|healthz$).*/, (_req, res) => {
       res.sendFile(index);
     });
   } else {

@@ -2,15 +2,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actionPlanInputSchema, isoDate } from '@cocrea/domain';
 import type { ActionPlanService } from '../services/ActionPlanService';
-import type { ActionPlanStore } from '../storage/ActionPlanStore';
+import type { ActionPlanRepository } from '../storage/Storage';
 import { principalOf } from './auth';
-import { httpErrors, parseBody } from './errors';
+import { parseBody } from './errors';
 import { documentFormat, sendDocumentExport } from './sendExport';
 
 /** What the PAM routes need. */
 export interface PamRoutesDeps {
   plans: ActionPlanService;
-  planStore: ActionPlanStore;
+  planStore: ActionPlanRepository;
 }
 
 const patchSchema = z.object({
@@ -28,49 +28,49 @@ const entrySchema = z.object({
 export function pamRoutes({ plans, planStore }: PamRoutesDeps): Router {
   const r = Router();
 
-  r.get('/', (_req, res) => {
-    res.json({ pams: planStore.list() });
+  r.get('/', async (_req, res) => {
+    res.json({ pams: await planStore.list() });
   });
 
-  r.post('/', (req, res) => {
+  r.post('/', async (req, res) => {
     const by = principalOf(req, res);
-    const pam = plans.create(parseBody(actionPlanInputSchema, req.body), by);
+    const pam = await plans.create(parseBody(actionPlanInputSchema, req.body), by);
     res.status(201).location(`/api/pams/${pam.id}`).json({ pam });
   });
 
-  r.get('/:id', (req, res) => {
-    const pam = plans.get(req.params.id);
-    res.json({ pam, commitments: plans.versionsOf(pam) });
+  r.get('/:id', async (req, res) => {
+    const pam = await plans.get(req.params.id);
+    res.json({ pam, commitments: await plans.versionsOf(pam) });
   });
 
-  r.patch('/:id', (req, res) => {
+  r.patch('/:id', async (req, res) => {
     principalOf(req, res);
-    res.json({ pam: plans.update(req.params.id, parseBody(patchSchema, req.body)) });
+    res.json({ pam: await plans.update(req.params.id, parseBody(patchSchema, req.body)) });
   });
 
-  r.post('/:id/entries', (req, res) => {
+  r.post('/:id/entries', async (req, res) => {
     principalOf(req, res);
     const { commitmentId, version } = parseBody(entrySchema, req.body);
-    res.json({ pam: plans.addEntry(req.params.id, commitmentId, version) });
+    res.json({ pam: await plans.addEntry(req.params.id, commitmentId, version) });
   });
 
-  r.delete('/:id/entries/:commitmentId', (req, res) => {
+  r.delete('/:id/entries/:commitmentId', async (req, res) => {
     principalOf(req, res);
-    res.json({ pam: plans.removeEntry(req.params.id, req.params.commitmentId) });
+    res.json({ pam: await plans.removeEntry(req.params.id, req.params.commitmentId) });
   });
 
-  r.post('/:id/approve', (req, res) => {
-    res.json({ pam: plans.advance(req.params.id, 'aprobado', principalOf(req, res)) });
+  r.post('/:id/approve', async (req, res) => {
+    res.json({ pam: await plans.advance(req.params.id, 'aprobado', principalOf(req, res)) });
   });
 
-  r.post('/:id/publish', (req, res) => {
-    res.json({ pam: plans.advance(req.params.id, 'publicado', principalOf(req, res)) });
+  r.post('/:id/publish', async (req, res) => {
+    res.json({ pam: await plans.advance(req.params.id, 'publicado', principalOf(req, res)) });
   });
 
   r.get('/:id/export.:format', async (req, res) => {
     const format = documentFormat(req.params.format);
-    const pam = plans.get(req.params.id);
-    await sendDocumentExport(res, format, `pam-${pam.municipality}-${pam.title}`, pam, plans.versionsOf(pam));
+    const pam = await plans.get(req.params.id);
+    await sendDocumentExport(res, format, `pam-${pam.municipality}-${pam.title}`, pam, await plans.versionsOf(pam));
   });
 
   return r;
@@ -79,13 +79,12 @@ export function pamRoutes({ plans, planStore }: PamRoutesDeps): Router {
 /** `/api/public/pams`: published plans only, for anyone. */
 export function publicPamRoutes({ plans, planStore }: PamRoutesDeps): Router {
   const r = Router();
-  r.get('/', (_req, res) => {
-    res.json({ pams: planStore.list('publicado') });
+  r.get('/', async (_req, res) => {
+    res.json({ pams: await planStore.list('publicado') });
   });
-  r.get('/:id', (req, res) => {
-    const pam = planStore.get(req.params.id);
-    if (!pam || pam.status !== 'publicado') throw httpErrors.planNotFound();
-    res.json({ pam, commitments: plans.versionsOf(pam) });
+  r.get('/:id', async (req, res) => {
+    const pam = await plans.getPublished(req.params.id);
+    res.json({ pam, commitments: await plans.versionsOf(pam) });
   });
   return r;
 }

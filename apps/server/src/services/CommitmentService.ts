@@ -21,8 +21,7 @@ import type { DocumentAccess } from '../collab/DocumentAccess';
 import type { DocumentLocks } from '../collab/DocumentLocks';
 import { httpErrors } from '../http/errors';
 import { newId } from '../ids';
-import type { CommitmentStore } from '../storage/CommitmentStore';
-import type { MesaStore } from '../storage/MesaStore';
+import type { CommitmentRepository, MesaRepository } from '../storage/Storage';
 
 const stampOf = (p: Principal): Stamp => ({ by: { id: p.id, name: p.name }, at: new Date().toISOString() });
 
@@ -38,43 +37,43 @@ export function contentHash(content: CommitmentContent): string {
  */
 export class CommitmentService {
   constructor(
-    private readonly mesas: MesaStore,
-    private readonly commitments: CommitmentStore,
+    private readonly mesas: MesaRepository,
+    private readonly commitments: CommitmentRepository,
     private readonly docs: DocumentAccess,
     private readonly locks: DocumentLocks,
   ) {}
 
   /** The mesa or a 404. */
-  mesa(mesaId: string) {
-    const mesa = this.mesas.get(mesaId);
+  async mesa(mesaId: string) {
+    const mesa = await this.mesas.get(mesaId);
     if (!mesa) throw httpErrors.mesaNotFound();
     return mesa;
   }
 
   /** The commitment or a 404. */
-  get(id: string): Commitment {
-    const c = this.commitments.get(id);
+  async get(id: string): Promise<Commitment> {
+    const c = await this.commitments.get(id);
     if (!c) throw httpErrors.commitmentNotFound();
     return c;
   }
 
   /** Records a solution alternative; its causes must be causes in the mesa's tree. */
   async addAlternative(mesaId: string, input: AlternativeInput, by: Principal): Promise<SolutionAlternative> {
-    this.mesa(mesaId);
+    await this.mesa(mesaId);
     const causes = await this.docs.read(treeDocumentName(mesaId), (d) =>
       new Set(readTree(d).nodes.filter((n) => n.kind === 'cause').map((n) => n.id)),
     );
     const unknown = input.causeIds.filter((id) => !causes.has(id));
     if (unknown.length > 0) throw httpErrors.transition('Alguna de las causas elegidas ya no está en el árbol.');
     const alt: SolutionAlternative = { id: newId(), mesaId, text: input.text, causeIds: [...new Set(input.causeIds)], created: stampOf(by) };
-    this.commitments.addAlternative(alt);
+    await this.commitments.addAlternative(alt);
     return alt;
   }
 
   /** Creates a preliminary commitment and seeds its roadmap document (on the server, once). */
-  create(mesaId: string, input: CommitmentInput, by: Principal): { commitment: Commitment; documents: { tree: string; roadmap: string } } {
-    this.mesa(mesaId);
-    const known = new Set(this.commitments.alternatives(mesaId).map((a) => a.id));
+  async create(mesaId: string, input: CommitmentInput, by: Principal): Promise<{ commitment: Commitment; documents: { tree: string; roadmap: string } }> {
+    await this.mesa(mesaId);
+    const known = new Set((await this.commitments.alternatives(mesaId)).map((a) => a.id));
     if (input.alternativeIds.some((id) => !known.has(id))) throw httpErrors.transition('Alguna alternativa elegida no es de esta mesa.');
     const id = newId();
     const commitment: Commitment = {
@@ -93,26 +92,26 @@ export class CommitmentService {
     const roadmap = new Y.Doc();
     seedRoadmapDoc(roadmap, { mesaId, commitmentId: id });
     const name = roadmapDocumentName(mesaId, id);
-    this.commitments.create(commitment, name, Y.encodeStateAsUpdate(roadmap));
+    await this.commitments.create(commitment, name, Y.encodeStateAsUpdate(roadmap));
     roadmap.destroy();
     return { commitment, documents: { tree: treeDocumentName(mesaId), roadmap: name } };
   }
 
   /** Records the feasibility and viability review. */
-  review(id: string, input: ReviewInput, by: Principal): Commitment {
-    const c = this.get(id);
+  async review(id: string, input: ReviewInput, by: Principal): Promise<Commitment> {
+    const c = await this.get(id);
     const problem = transitionProblem(c, 'revisado');
     if (problem) throw httpErrors.transition(problem);
-    this.commitments.saveReview(id, { ...input, stamp: stampOf(by) });
+    await this.commitments.saveReview(id, { ...input, stamp: stampOf(by) });
     return this.get(id);
   }
 
   /** Makes a reviewed, feasible commitment *definitivo*. */
-  makeDefinitive(id: string, by: Principal): Commitment {
-    const c = this.get(id);
+  async makeDefinitive(id: string, by: Principal): Promise<Commitment> {
+    const c = await this.get(id);
     const problem = transitionProblem(c, 'definitivo');
     if (problem) throw httpErrors.transition(problem);
-    this.commitments.makeDefinitive(id, stampOf(by));
+    await this.commitments.makeDefinitive(id, stampOf(by));
     return this.get(id);
   }
 
@@ -122,7 +121,7 @@ export class CommitmentService {
    * exactly what everyone saw, and stay read-only until {@link reopen}.
    */
   async finalize(id: string, by: Principal): Promise<{ commitment: Commitment; version: CommitmentVersion }> {
-    const c = this.get(id);
+    const c = await this.get(id);
     const problem = transitionProblem(c, 'finalizado');
     if (problem) throw httpErrors.transition(problem);
     const names = this.locks.documentsOf(c.mesaId, id);
@@ -138,9 +137,9 @@ export class CommitmentService {
       const stillMissing = roadmapProblems(draft, ODS_TARGET_CODES);
       if (stillMissing.length > 0) throw httpErrors.roadmapIncomplete(stillMissing);
       const tree = await this.docs.read(treeName, readTree);
-      const mesa = this.mesa(c.mesaId);
-      const current = this.get(id);
-      const alternatives = this.commitments.alternatives(c.mesaId).filter((a) => c.alternativeIds.includes(a.id));
+      const mesa = await this.mesa(c.mesaId);
+      const current = await this.get(id);
+      const alternatives = (await this.commitments.alternatives(c.mesaId)).filter((a) => c.alternativeIds.includes(a.id));
       const content: CommitmentContent = {
         commitment: { id, mesaId: c.mesaId, title: current.title, description: current.description },
         mesa: { id: mesa.id, title: mesa.title, topic: mesa.topic, description: mesa.description },
@@ -150,21 +149,21 @@ export class CommitmentService {
         problemTree: tree.nodes.map((n) => ({ id: n.id, kind: n.kind, parentId: n.parentId, text: n.text, depth: n.depth })),
       };
       version = { schemaVersion: 1, version: current.version + 1, content, contentHash: contentHash(content), finalized: stampOf(by) };
-      this.commitments.finalize(version);
+      await this.commitments.finalize(version);
     } finally {
       // Locked if the version was stored, writable again if anything failed.
-      this.locks.settle(names, { type: 'locked', version: this.get(id).version });
+      await this.locks.settle(names, { type: 'locked', version: (await this.get(id)).version });
     }
-    return { commitment: this.get(id), version };
+    return { commitment: await this.get(id), version };
   }
 
   /** Opens a new version of a finalized commitment; earlier versions stay retrievable. */
-  reopen(id: string): Commitment {
-    const c = this.get(id);
+  async reopen(id: string): Promise<Commitment> {
+    const c = await this.get(id);
     const problem = transitionProblem(c, 'reabierto');
     if (problem) throw httpErrors.transition(problem);
-    this.commitments.reopen(id);
-    this.locks.settle(this.locks.documentsOf(c.mesaId, id), { type: 'unlocked' });
+    await this.commitments.reopen(id);
+    await this.locks.settle(this.locks.documentsOf(c.mesaId, id), { type: 'unlocked' });
     return this.get(id);
   }
 }

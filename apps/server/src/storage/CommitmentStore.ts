@@ -7,6 +7,7 @@ import type {
   Stamp,
 } from '@cocrea/domain';
 import type { Db } from './database';
+import type { VersionSummary } from './Storage';
 
 interface CommitmentRow {
   id: string;
@@ -30,12 +31,6 @@ interface AlternativeRow {
   created: string;
 }
 
-/** A finalized version's headline, without its whole snapshot. */
-export interface VersionSummary {
-  version: number;
-  contentHash: string;
-  finalized: Stamp;
-}
 
 const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
 

@@ -25,6 +25,8 @@ export class DurableUpdateLog {
   private retryTimer: NodeJS.Timeout | null = null;
   /** Called after each successful commit with how many updates it wrote per document. */
   onCommitted: (counts: ReadonlyMap<string, number>) => void = () => {};
+  /** Called after each attempt with its duration in seconds, batch size and outcome. */
+  onAttempt: (seconds: number, size: number, ok: boolean) => void = () => {};
 
   constructor(
     private readonly store: DocumentStore,
@@ -82,8 +84,11 @@ export class DurableUpdateLog {
     this.flushing = true;
     const batch = this.queue;
     this.queue = [];
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
       await this.store.appendUpdates(batch);
+      this.onAttempt(elapsed(), batch.length, true);
       this.retryDelayMs = 0;
       this.durableBelow = (batch[batch.length - 1] as Pending).ticket + 1;
       for (const p of batch) p.attempted();
@@ -92,6 +97,7 @@ export class DurableUpdateLog {
       for (const p of batch) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
       this.onCommitted(counts);
     } catch (err) {
+      this.onAttempt(elapsed(), batch.length, false);
       // Keep order: the failed batch goes back in front of anything queued meanwhile.
       this.queue = batch.concat(this.queue);
       for (const p of batch) p.attempted();

@@ -1,21 +1,6 @@
 import type { Mesa, MesaInput } from '@cocrea/domain';
 import type { Db } from './database';
-
-interface MesaRow {
-  id: string;
-  title: string;
-  topic: string;
-  description: string;
-  created_at: string;
-}
-
-const toMesa = (r: MesaRow): Mesa => ({
-  id: r.id,
-  title: r.title,
-  topic: r.topic,
-  description: r.description,
-  createdAt: r.created_at,
-});
+import { toMesa, type MesaRow } from './rows';
 
 /** Mesas as records. Creating one also writes its seeded documents, atomically. */
 export class MesaStore {

@@ -6,6 +6,7 @@ import { ReviewForm } from '../review/ReviewForm';
 import { toRequestBody, type ReviewDraft } from '../review/reviewDraft';
 import { ReviewSummary } from '../review/ReviewSummary';
 import { ActionError } from '../ui/ActionError';
+import { CardSection } from '../ui/CardSection';
 import type { Actions } from '../ui/useAction';
 
 interface Props {
@@ -32,8 +33,7 @@ export function ReviewSection({ commitment: c, auth, actions, onCommitment }: Pr
   };
 
   return (
-    <section className="card stack" aria-labelledby="review-title">
-      <h2 id="review-title">{t('review.title')}</h2>
+    <CardSection titleId="review-title" title={t('review.title')}>
       <p className="muted">{t('review.intro')}</p>
       {c.review && <ReviewSummary review={c.review} />}
       {reviewable && c.review && <h3 className="subhead">{t('review.again')}</h3>}
@@ -55,6 +55,6 @@ export function ReviewSection({ commitment: c, auth, actions, onCommitment }: Pr
           <ActionError message={actions.errorOf('definitive')} />
         </div>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -11,6 +11,7 @@ import { useCollabError } from '../collab/useCollabError';
 import { MissingChecklist } from '../roadmap/MissingChecklist';
 import { RoadmapForm } from '../roadmap/RoadmapForm';
 import { useRoadmapProblems } from '../roadmap/useRoadmapProblems';
+import { LoadingStatus } from '../ui/LoadingStatus';
 import type { Actions } from '../ui/useAction';
 import { FinalizePanel } from './FinalizePanel';
 
@@ -56,10 +57,7 @@ export function RoadmapSection({ commitment, session, readOnly, actions, onFinal
           </aside>
         </div>
       ) : (
-        <p className="mesa-main__loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('roadmap.loading')}
-        </p>
+        <LoadingStatus label={t('roadmap.loading')} />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { commitmentStep, type VersionSummary } from '../api/commitments';
 import type { MesaAuth } from '../collab/mesaAuth';
 import { ActionError } from '../ui/ActionError';
+import { CardSection } from '../ui/CardSection';
 import type { Actions } from '../ui/useAction';
 import { VersionList } from './VersionList';
 
@@ -23,8 +24,7 @@ export function VersionsSection({ commitment: c, versions, auth, actions, onComm
     });
   };
   return (
-    <section className="card stack" aria-labelledby="versions-title">
-      <h2 id="versions-title">{t('versions.title')}</h2>
+    <CardSection titleId="versions-title" title={t('versions.title')}>
       <VersionList commitmentId={c.id} versions={versions} />
       {c.status === 'finalizado' && (
         <div className="action-row">
@@ -35,6 +35,6 @@ export function VersionsSection({ commitment: c, versions, auth, actions, onComm
           <ActionError message={actions.errorOf('reopen')} />
         </div>
       )}
-    </section>
+    </CardSection>
   );
 }

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { addAlternative } from '../api/commitments';
 import type { MesaAuth } from '../collab/mesaAuth';
 import { ActionError } from '../ui/ActionError';
+import { CheckOption } from '../ui/CheckOption';
+import { Field } from '../ui/Field';
 import type { Actions } from '../ui/useAction';
+import { usePicked } from '../ui/usePicked';
 import type { CauseOption } from './useTreeCauses';
 
 interface Props {
@@ -18,16 +21,8 @@ interface Props {
 export function AlternativeForm({ auth, causes, actions, onAdded }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const { picked, toggle, clear } = usePicked();
   const live = new Set(causes.map((c) => c.id));
-
-  const toggle = (id: string, on: boolean) =>
-    setPicked((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -37,7 +32,7 @@ export function AlternativeForm({ auth, causes, actions, onAdded }: Props) {
       .then((a) => {
         if (!a) return;
         setText('');
-        setPicked(new Set());
+        clear();
         onAdded(a);
       });
   };
@@ -45,24 +40,23 @@ export function AlternativeForm({ auth, causes, actions, onAdded }: Props) {
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="alternative-form-title">
       <h3 id="alternative-form-title">{t('alternatives.new')}</h3>
-      <label className="field">
-        <span className="field__label">{t('alternatives.text')}</span>
+      <Field label={t('alternatives.text')}>
         <textarea data-testid="alternative-text" value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={2000} placeholder={t('alternatives.placeholder')} />
-      </label>
+      </Field>
       <fieldset className="checks">
         <legend className="field__label">{t('alternatives.causes')}</legend>
         {causes.length === 0 && <p className="muted">{t('alternatives.noCauses')}</p>}
         {causes.map((c) => (
-          <label key={c.id} className="check" style={{ marginInlineStart: `${(c.depth - 1) * 1.1}rem` }}>
-            <input
-              type="checkbox"
-              data-testid="alternative-cause"
-              data-node-id={c.id}
-              checked={picked.has(c.id)}
-              onChange={(e) => toggle(c.id, e.target.checked)}
-            />
-            <span>{c.text.trim() || t('tree.untitled')}</span>
-          </label>
+          <CheckOption
+            key={c.id}
+            style={{ marginInlineStart: `${(c.depth - 1) * 1.1}rem` }}
+            testId="alternative-cause"
+            data={{ 'data-node-id': c.id }}
+            checked={picked.has(c.id)}
+            onChange={(on) => toggle(c.id, on)}
+          >
+            {c.text.trim() || t('tree.untitled')}
+          </CheckOption>
         ))}
       </fieldset>
       <ActionError message={actions.errorOf('alternative')} />

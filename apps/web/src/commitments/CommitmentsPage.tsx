@@ -7,7 +7,8 @@ import { PresenceList } from '../mesa/PresenceList';
 import { JoinProgress } from '../session/JoinProgress';
 import { MesaBar } from '../session/MesaBar';
 import { MesaGate } from '../session/MesaGate';
-import { AppHeader } from '../ui/AppHeader';
+import { LoadingStatus } from '../ui/LoadingStatus';
+import { PageLayout } from '../ui/PageLayout';
 import { CommitmentsPanel } from './CommitmentsPanel';
 
 /** `/mesas/:mesaId/compromisos`: the mesa's alternatives and commitments. */
@@ -20,31 +21,20 @@ function CommitmentsWorkspace({ mesa, name, onName }: { mesa: Mesa; name: string
   const [attempt, setAttempt] = useState(0);
   const connection = useMesaConnection(mesa.id, name, attempt);
   return (
-    <div className="page">
-      <AppHeader />
-      <MesaBar mesa={mesa}>{connection.phase === 'ready' && <PresenceList awareness={connection.session.provider.awareness} />}</MesaBar>
-      <main className="doc">
-        <h1 className="doc__title">{t('commitments.pageTitle')}</h1>
-        {connection.phase === 'ready' ? (
-          <TreeReady mesa={mesa} session={connection.session} />
-        ) : (
-          <JoinProgress error={connection.phase === 'error' ? connection.error : null} name={name} onName={onName} onRetry={() => setAttempt((a) => a + 1)} />
-        )}
-      </main>
-    </div>
+    <PageLayout bar={<MesaBar mesa={mesa}>{connection.phase === 'ready' && <PresenceList awareness={connection.session.provider.awareness} />}</MesaBar>}>
+      <h1 className="doc__title">{t('commitments.pageTitle')}</h1>
+      {connection.phase === 'ready' ? (
+        <TreeReady mesa={mesa} session={connection.session} />
+      ) : (
+        <JoinProgress error={connection.phase === 'error' ? connection.error : null} name={name} onName={onName} onRetry={() => setAttempt((a) => a + 1)} />
+      )}
+    </PageLayout>
   );
 }
 
 function TreeReady({ mesa, session }: { mesa: Mesa; session: MesaSession }) {
   const { t } = useTranslation();
   const { everSynced } = useConnectionStatus(session.connection);
-  if (!everSynced) {
-    return (
-      <p className="mesa-main__loading" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('mesa.loadingTree')}
-      </p>
-    );
-  }
+  if (!everSynced) return <LoadingStatus label={t('mesa.loadingTree')} />;
   return <CommitmentsPanel mesa={mesa} session={session} />;
 }

@@ -5,7 +5,10 @@ import { useLocation } from 'wouter';
 import { createCommitment } from '../api/commitments';
 import type { MesaAuth } from '../collab/mesaAuth';
 import { ActionError } from '../ui/ActionError';
+import { CheckOption } from '../ui/CheckOption';
+import { Field } from '../ui/Field';
 import type { Actions } from '../ui/useAction';
+import { usePicked } from '../ui/usePicked';
 
 interface Props {
   auth: MesaAuth;
@@ -19,15 +22,7 @@ export function NewCommitmentForm({ auth, alternatives, actions }: Props) {
   const [, navigate] = useLocation();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-
-  const toggle = (id: string, on: boolean) =>
-    setPicked((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const { picked, toggle } = usePicked();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,30 +36,25 @@ export function NewCommitmentForm({ auth, alternatives, actions }: Props) {
   return (
     <form className="card form" onSubmit={submit} noValidate aria-labelledby="new-commitment-title">
       <h2 id="new-commitment-title">{t('commitments.new')}</h2>
-      <label className="field">
-        <span className="field__label">{t('commitments.title')}</span>
+      <Field label={t('commitments.title')}>
         <input data-testid="new-commitment-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoComplete="off" />
-      </label>
-      <label className="field">
-        <span className="field__label">
-          {t('commitments.description')} <span className="muted">({t('create.optional')})</span>
-        </span>
+      </Field>
+      <Field label={t('commitments.description')} optional>
         <textarea data-testid="new-commitment-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={4000} />
-      </label>
+      </Field>
       {alternatives.length > 0 && (
         <fieldset className="checks">
           <legend className="field__label">{t('commitments.alternatives')}</legend>
           {alternatives.map((a) => (
-            <label key={a.id} className="check">
-              <input
-                type="checkbox"
-                data-testid="new-commitment-alternative"
-                data-alternative-id={a.id}
-                checked={picked.has(a.id)}
-                onChange={(e) => toggle(a.id, e.target.checked)}
-              />
-              <span>{a.text}</span>
-            </label>
+            <CheckOption
+              key={a.id}
+              testId="new-commitment-alternative"
+              data={{ 'data-alternative-id': a.id }}
+              checked={picked.has(a.id)}
+              onChange={(on) => toggle(a.id, on)}
+            >
+              {a.text}
+            </CheckOption>
           ))}
         </fieldset>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { createMesa } from '../api/client';
 import { useErrorMessage } from '../api/useErrorMessage';
+import { Field } from '../ui/Field';
 
 /** The form a facilitator fills in to convene a mesa; opens the new mesa on success. */
 export function CreateMesaForm() {
@@ -33,8 +34,7 @@ export function CreateMesaForm() {
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="create-mesa-heading" noValidate>
       <h2 id="create-mesa-heading">{t('create.title')}</h2>
-      <label className="field">
-        <span className="field__label">{t('create.fieldTitle')}</span>
+      <Field label={t('create.fieldTitle')}>
         <input
           data-testid="create-mesa-title"
           value={title}
@@ -43,9 +43,8 @@ export function CreateMesaForm() {
           maxLength={160}
           autoComplete="off"
         />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('create.fieldTopic')}</span>
+      </Field>
+      <Field label={t('create.fieldTopic')}>
         <input
           data-testid="create-mesa-topic"
           value={topic}
@@ -54,11 +53,8 @@ export function CreateMesaForm() {
           maxLength={120}
           autoComplete="off"
         />
-      </label>
-      <label className="field">
-        <span className="field__label">
-          {t('create.fieldDescription')} <span className="muted">({t('create.optional')})</span>
-        </span>
+      </Field>
+      <Field label={t('create.fieldDescription')} optional hint={t('create.descriptionHint')} hintId="create-mesa-description-hint">
         <textarea
           data-testid="create-mesa-description"
           value={description}
@@ -68,10 +64,7 @@ export function CreateMesaForm() {
           maxLength={4000}
           aria-describedby="create-mesa-description-hint"
         />
-        <span id="create-mesa-description-hint" className="field__hint">
-          {t('create.descriptionHint')}
-        </span>
-      </label>
+      </Field>
       {error !== null && (
         <p data-testid="form-error" className="alert" role="alert">
           {error}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { AppHeader } from '../ui/AppHeader';
+import { PageHero } from '../ui/PageHero';
+import { PageLayout } from '../ui/PageLayout';
 import { CreateMesaForm } from './CreateMesaForm';
 import { MesaList } from './MesaList';
 
@@ -7,19 +8,12 @@ import { MesaList } from './MesaList';
 export function HomePage() {
   const { t } = useTranslation();
   return (
-    <div className="page">
-      <AppHeader />
-      <main className="home">
-        <section className="home__hero">
-          <p className="eyebrow">{t('app.tagline')}</p>
-          <h1>{t('home.title')}</h1>
-          <p>{t('home.intro')}</p>
-        </section>
-        <div className="home__grid">
-          <CreateMesaForm />
-          <MesaList />
-        </div>
-      </main>
-    </div>
+    <PageLayout mainClassName="home">
+      <PageHero eyebrow={t('app.tagline')} title={t('home.title')} intro={t('home.intro')} />
+      <div className="home__grid">
+        <CreateMesaForm />
+        <MesaList />
+      </div>
+    </PageLayout>
   );
 }

@@ -3,14 +3,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { listMesas } from '../api/client';
-import { useErrorMessage } from '../api/useErrorMessage';
+import { LoadErrorAlert } from '../ui/LoadErrorAlert';
 
 type ListState = { phase: 'loading' } | { phase: 'ready'; mesas: Mesa[] } | { phase: 'error'; error: unknown };
 
 /** The mesas convened so far, newest first, each linking to its page. */
 export function MesaList() {
   const { t, i18n } = useTranslation();
-  const message = useErrorMessage();
   const [attempt, setAttempt] = useState(0);
   // Tagged with the attempt it answers, so a retry reads as "loading" at once.
   const [result, setResult] = useState<{ attempt: number; state: ListState } | null>(null);
@@ -34,14 +33,7 @@ export function MesaList() {
     <section className="card mesa-list" data-testid="mesa-list" aria-labelledby="mesa-list-title">
       <h2 id="mesa-list-title">{t('home.listTitle')}</h2>
       {state.phase === 'loading' && <p className="muted">{t('home.loading')}</p>}
-      {state.phase === 'error' && (
-        <div className="alert" role="alert">
-          <span>{message(state.error)}</span>
-          <button type="button" className="button button--small" onClick={() => setAttempt((a) => a + 1)}>
-            {t('errors.retry')}
-          </button>
-        </div>
-      )}
+      {state.phase === 'error' && <LoadErrorAlert error={state.error} onRetry={() => setAttempt((a) => a + 1)} />}
       {state.phase === 'ready' && state.mesas.length === 0 && <p className="muted">{t('home.empty')}</p>}
       <ul className="mesa-list__items">
         {state.phase === 'ready' &&

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
-import { ApiError } from '../api/client';
-import { useErrorMessage } from '../api/useErrorMessage';
+import { LoadErrorCard } from '../ui/LoadErrorCard';
+import { LoadingStatus } from '../ui/LoadingStatus';
 import { MesaHeader } from './MesaHeader';
 import { MesaWorkspace } from './MesaWorkspace';
 import { NamePrompt } from './NamePrompt';
@@ -12,7 +11,6 @@ import { useStoredName } from './useStoredName';
 /** `/mesas/:id`: loads the mesa, asks the person's name the first time, then joins. */
 export function MesaPage({ mesaId }: { mesaId: string }) {
   const { t } = useTranslation();
-  const message = useErrorMessage();
   const [attempt, setAttempt] = useState(0);
   const load = useMesa(mesaId, attempt);
   const [name, setName] = useStoredName();
@@ -20,32 +18,20 @@ export function MesaPage({ mesaId }: { mesaId: string }) {
   if (load.phase === 'loading') {
     return (
       <main className="page page--center">
-        <p className="mesa-main__loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('mesa.loading')}
-        </p>
+        <LoadingStatus label={t('mesa.loading')} />
       </main>
     );
   }
   if (load.phase === 'error') {
-    const notFound = load.error instanceof ApiError && load.error.status === 404;
     return (
       <main className="page page--center">
-        <div className="card">
-          <p className="alert" role="alert">
-            {notFound ? t('mesa.notFound') : message(load.error)}
-          </p>
-          <div className="row">
-            {!notFound && (
-              <button type="button" className="button" onClick={() => setAttempt((a) => a + 1)}>
-                {t('errors.retry')}
-              </button>
-            )}
-            <Link href="/" className="button button--primary">
-              {t('mesa.back')}
-            </Link>
-          </div>
-        </div>
+        <LoadErrorCard
+          className="card"
+          error={load.error}
+          notFoundMessage={t('mesa.notFound')}
+          back={{ href: '/', label: t('mesa.back') }}
+          onRetry={() => setAttempt((a) => a + 1)}
+        />
       </main>
     );
   }

@@ -7,6 +7,7 @@ import { useConnectionStatus } from '../collab/useConnectionStatus';
 import type { MesaSession } from '../collab/useMesaConnection';
 import { useSaveState } from '../collab/useSaveState';
 import { useTreeLock } from '../collab/useTreeLock';
+import { LoadingStatus } from '../ui/LoadingStatus';
 import { CollabErrorBanner } from './CollabErrorBanner';
 import { MesaHeader } from './MesaHeader';
 import { PresenceList } from './PresenceList';
@@ -45,10 +46,7 @@ export function MesaRoom({ mesa, joinUrl, session }: Props) {
         {connection.everSynced ? (
           <TreeCanvas doc={doc} awareness={provider.awareness} author={author} readOnly={treeLocked} />
         ) : collabError !== null ? null : (
-          <p className="mesa-main__loading" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('mesa.loadingTree')}
-          </p>
+          <LoadingStatus label={t('mesa.loadingTree')} />
         )}
       </main>
     </div>

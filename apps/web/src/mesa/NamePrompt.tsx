@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../ui/Field';
 
 interface Props {
   initialName: string;
@@ -28,8 +29,7 @@ export function NamePrompt({ initialName, error, onSubmit }: Props) {
     <form className="card form name-prompt" onSubmit={submit} aria-labelledby="name-prompt-title" noValidate>
       <h2 id="name-prompt-title">{t('join.title')}</h2>
       <p className="muted">{t('join.explain')}</p>
-      <label className="field">
-        <span className="field__label">{t('join.label')}</span>
+      <Field label={t('join.label')}>
         <input
           data-testid="join-name-input"
           value={name}
@@ -41,7 +41,7 @@ export function NamePrompt({ initialName, error, onSubmit }: Props) {
           aria-invalid={shown !== null}
           aria-describedby={shown !== null ? 'name-prompt-error' : undefined}
         />
-      </label>
+      </Field>
       {shown !== null && (
         <p id="name-prompt-error" data-testid="join-error" className="alert" role="alert">
           {shown}

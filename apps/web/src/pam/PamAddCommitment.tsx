@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../ui/ActionError';
+import { Field } from '../ui/Field';
 import { useFinalizedCommitments } from './useFinalizedCommitments';
 
 interface Props {
@@ -27,8 +28,7 @@ export function PamAddCommitment({ included, busy, error, onAdd }: Props) {
 
   return (
     <form className="form add-commitment" onSubmit={submit} noValidate>
-      <label className="field">
-        <span className="field__label">{t('pam.addLabel')}</span>
+      <Field label={t('pam.addLabel')} hint={t('pam.addHint')}>
         <select data-testid="pam-add-commitment" value={picked} onChange={(e) => setPicked(e.target.value)} onFocus={reload}>
           <option value="">{state.phase === 'loading' ? t('pam.loadingCommitments') : available ? t('pam.pick') : t('pam.noneAvailable')}</option>
           {groups.map((g) => (
@@ -41,8 +41,7 @@ export function PamAddCommitment({ included, busy, error, onAdd }: Props) {
             </optgroup>
           ))}
         </select>
-        <span className="field__hint">{t('pam.addHint')}</span>
-      </label>
+      </Field>
       <ActionError message={error} />
       <button type="submit" className="button button--primary" data-testid="pam-add-submit" disabled={busy}>
         {t('pam.add')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { createPam } from '../api/pams';
 import { ActionError } from '../ui/ActionError';
+import { Field } from '../ui/Field';
 import { useAction } from '../ui/useAction';
 import { planToken } from './planToken';
 
@@ -26,21 +27,15 @@ export function PamCreateForm({ name }: { name: string }) {
   return (
     <form className="card form" onSubmit={submit} noValidate aria-labelledby="pam-create-title">
       <h2 id="pam-create-title">{t('pam.create')}</h2>
-      <label className="field">
-        <span className="field__label">{t('pam.fieldTitle')}</span>
+      <Field label={t('pam.fieldTitle')}>
         <input data-testid="pam-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} placeholder={t('pam.titlePlaceholder')} autoComplete="off" />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('pam.municipality')}</span>
+      </Field>
+      <Field label={t('pam.municipality')}>
         <input data-testid="pam-municipality" value={municipality} onChange={(e) => setMunicipality(e.target.value)} maxLength={120} placeholder={t('pam.municipalityPlaceholder')} autoComplete="address-level2" />
-      </label>
-      <label className="field">
-        <span className="field__label">
-          {t('pam.launch')} <span className="muted">({t('create.optional')})</span>
-        </span>
+      </Field>
+      <Field label={t('pam.launch')} optional hint={t('pam.launchHint')}>
         <input type="date" data-testid="pam-launch" value={launchDate} onChange={(e) => setLaunchDate(e.target.value)} />
-        <span className="field__hint">{t('pam.launchHint')}</span>
-      </label>
+      </Field>
       <ActionError message={actions.errorOf('create')} />
       <button type="submit" className="button button--primary" data-testid="pam-create" disabled={actions.busy === 'create'}>
         {t('pam.createSubmit')}

@@ -2,6 +2,7 @@ import type { ActionPlan } from '@cocrea/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../ui/ActionError';
+import { Field } from '../ui/Field';
 
 interface Props {
   pam: ActionPlan;
@@ -20,10 +21,9 @@ export function PamLaunchDate({ pam, busy, error, onSave }: Props) {
   };
   return (
     <form className="inline-form" onSubmit={submit} noValidate>
-      <label className="field">
-        <span className="field__label">{t('pam.launch')}</span>
+      <Field label={t('pam.launch')}>
         <input type="date" data-testid="pam-launch-date" value={value} onChange={(e) => setValue(e.target.value)} />
-      </label>
+      </Field>
       <button type="submit" className="button" data-testid="pam-launch-save" disabled={busy || !value || value === pam.launchDate}>
         {t('pam.saveLaunch')}
       </button>

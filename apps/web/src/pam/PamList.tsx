@@ -1,7 +1,7 @@
 import type { ActionPlan } from '@cocrea/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useErrorMessage } from '../api/useErrorMessage';
+import { LoadErrorAlert } from '../ui/LoadErrorAlert';
 import type { Loader } from '../ui/useLoad';
 import { PamStatusBadge } from './PamStatusBadge';
 
@@ -16,19 +16,9 @@ interface Props {
 /** A list of plans: title, municipality, status and validity. */
 export function PamList({ loader, hrefOf, testId, empty }: Props) {
   const { t } = useTranslation();
-  const message = useErrorMessage();
   const { state } = loader;
   if (state.phase === 'loading') return <p className="muted">{t('pam.loading')}</p>;
-  if (state.phase === 'error') {
-    return (
-      <div className="alert" role="alert">
-        <span>{message(state.error)}</span>
-        <button type="button" className="button button--small" onClick={loader.reload}>
-          {t('errors.retry')}
-        </button>
-      </div>
-    );
-  }
+  if (state.phase === 'error') return <LoadErrorAlert error={state.error} onRetry={loader.reload} />;
   if (state.data.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="item-list">

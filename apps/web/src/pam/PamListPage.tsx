@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { listPams } from '../api/pams';
 import { NameGate } from '../session/NameGate';
-import { AppHeader } from '../ui/AppHeader';
+import { CardSection } from '../ui/CardSection';
+import { PageHero } from '../ui/PageHero';
+import { PageLayout } from '../ui/PageLayout';
 import { useLoad } from '../ui/useLoad';
 import { PamCreateForm } from './PamCreateForm';
 import { PamList } from './PamList';
@@ -15,21 +17,14 @@ function PamListView({ name }: { name: string }) {
   const { t } = useTranslation();
   const loader = useLoad('pams', listPams);
   return (
-    <div className="page">
-      <AppHeader />
-      <main className="doc">
-        <section className="home__hero">
-          <h1>{t('pam.pageTitle')}</h1>
-          <p>{t('pam.intro')}</p>
-        </section>
-        <div className="home__grid">
-          <PamCreateForm name={name} />
-          <section className="card stack" aria-labelledby="pam-list-title">
-            <h2 id="pam-list-title">{t('pam.listTitle')}</h2>
-            <PamList loader={loader} hrefOf={(p) => `/pam/${encodeURIComponent(p.id)}`} testId="pam-item" empty={t('pam.empty')} />
-          </section>
-        </div>
-      </main>
-    </div>
+    <PageLayout>
+      <PageHero title={t('pam.pageTitle')} intro={t('pam.intro')} />
+      <div className="home__grid">
+        <PamCreateForm name={name} />
+        <CardSection titleId="pam-list-title" title={t('pam.listTitle')}>
+          <PamList loader={loader} hrefOf={(p) => `/pam/${encodeURIComponent(p.id)}`} testId="pam-item" empty={t('pam.empty')} />
+        </CardSection>
+      </div>
+    </PageLayout>
   );
 }

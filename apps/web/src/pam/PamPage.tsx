@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ApiError } from '../api/client';
 import { getPam } from '../api/pams';
-import { useErrorMessage } from '../api/useErrorMessage';
 import { NameGate } from '../session/NameGate';
-import { AppHeader } from '../ui/AppHeader';
+import { LoadErrorCard } from '../ui/LoadErrorCard';
+import { LoadingStatus } from '../ui/LoadingStatus';
+import { PageLayout } from '../ui/PageLayout';
 import { useLoad } from '../ui/useLoad';
 import { PamView } from './PamView';
 
@@ -16,35 +16,17 @@ export function PamPage({ pamId }: { pamId: string }) {
 
 function PamLoader({ pamId, name }: { pamId: string; name: string }) {
   const { t } = useTranslation();
-  const message = useErrorMessage();
   const fetcher = useCallback((signal: AbortSignal) => getPam(pamId, signal), [pamId]);
   const loader = useLoad(pamId, fetcher, 20_000);
   const { state } = loader;
   return (
-    <div className="page">
-      <AppHeader />
-      <main className="doc">
-        <Link href="/pam" className="back-link">
-          ← {t('pam.backToList')}
-        </Link>
-        {state.phase === 'loading' && (
-          <p className="mesa-main__loading" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t('pam.loadingOne')}
-          </p>
-        )}
-        {state.phase === 'error' && (
-          <div className="card stack">
-            <p className="alert" role="alert">
-              {state.error instanceof ApiError && state.error.status === 404 ? t('pam.notFound') : message(state.error)}
-            </p>
-            <button type="button" className="button" onClick={loader.reload}>
-              {t('errors.retry')}
-            </button>
-          </div>
-        )}
-        {state.phase === 'ready' && <PamView detail={state.data} loader={loader} name={name} />}
-      </main>
-    </div>
+    <PageLayout>
+      <Link href="/pam" className="back-link">
+        ← {t('pam.backToList')}
+      </Link>
+      {state.phase === 'loading' && <LoadingStatus label={t('pam.loadingOne')} />}
+      {state.phase === 'error' && <LoadErrorCard error={state.error} notFoundMessage={t('pam.notFound')} onRetry={loader.reload} />}
+      {state.phase === 'ready' && <PamView detail={state.data} loader={loader} name={name} />}
+    </PageLayout>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { addPamEntry, advancePam, removePamEntry, updatePam, type PlanDetail } from '../api/pams';
 import { ActionError } from '../ui/ActionError';
+import { CardSection } from '../ui/CardSection';
 import { useAction } from '../ui/useAction';
 import type { Loader } from '../ui/useLoad';
 import { PamAddCommitment } from './PamAddCommitment';
@@ -36,16 +37,14 @@ export function PamView({ detail, loader, name }: Props) {
   return (
     <div className="stack-lg">
       <PamHeader pam={pam} />
-      <section className="card stack" aria-labelledby="pam-entries-title">
-        <h2 id="pam-entries-title">{t('pam.entriesTitle')}</h2>
+      <CardSection titleId="pam-entries-title" title={t('pam.entriesTitle')}>
         <PamEntries pam={pam} commitments={commitments} busy={actions.busy !== null} onRemove={(id) => step('remove', (tk) => removePamEntry(pam.id, id, tk))} />
         <ActionError message={actions.errorOf('remove')} />
         {pam.status === 'borrador' && (
           <PamAddCommitment included={included} busy={actions.busy === 'add'} error={actions.errorOf('add')} onAdd={(id) => step('add', (tk) => addPamEntry(pam.id, id, tk))} />
         )}
-      </section>
-      <section className="card stack" aria-labelledby="pam-steps-title">
-        <h2 id="pam-steps-title">{t('pam.stepsTitle')}</h2>
+      </CardSection>
+      <CardSection titleId="pam-steps-title" title={t('pam.stepsTitle')}>
         {pam.status !== 'publicado' && (
           <PamLaunchDate key={pam.launchDate ?? ''} pam={pam} busy={actions.busy === 'launch'} error={actions.errorOf('launch')} onSave={(d) => step('launch', (tk) => updatePam(pam.id, { launchDate: d }, tk))} />
         )}
@@ -66,11 +65,10 @@ export function PamView({ detail, loader, name }: Props) {
             {t('pam.publicLink')}
           </Link>
         )}
-      </section>
-      <section className="card stack" aria-labelledby="pam-exports-title">
-        <h2 id="pam-exports-title">{t('pam.exports')}</h2>
+      </CardSection>
+      <CardSection titleId="pam-exports-title" title={t('pam.exports')}>
         <PamExports pamId={pam.id} />
-      </section>
+      </CardSection>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { VERDICTS, type ReviewCriterion } from '@cocrea/domain';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../ui/Field';
 import type { Verdict } from './reviewDraft';
 
 interface Props {
@@ -36,8 +37,7 @@ export function CriterionField({ criterion, verdict, reasons, disabled, invalid,
           </label>
         ))}
       </div>
-      <label className="field">
-        <span className="visually-hidden">{t('review.reasonsFor', { criterion: t(`criteria.${criterion}`) })}</span>
+      <Field label={t('review.reasonsFor', { criterion: t(`criteria.${criterion}`) })} hideLabel>
         <textarea
           data-testid={`review-reasons-${criterion}`}
           value={reasons}
@@ -47,7 +47,7 @@ export function CriterionField({ criterion, verdict, reasons, disabled, invalid,
           placeholder={t('review.reasonsPlaceholder')}
           onChange={(e) => onChange({ verdict, reasons: e.target.value })}
         />
-      </label>
+      </Field>
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { DECISIONS, QUALITY_CRITERIA, VALUE_CRITERIA, type Commitment, type Revi
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../ui/ActionError';
+import { Field } from '../ui/Field';
 import { CriterionField } from './CriterionField';
 import { initialDraft, unanswered, type ReviewDraft } from './reviewDraft';
 
@@ -71,12 +72,9 @@ export function ReviewForm({ commitment, busy, onSubmit, error }: Props) {
         </div>
         <p className="field__hint">{t('review.decisionHint')}</p>
       </fieldset>
-      <label className="field">
-        <span className="field__label">
-          {t('review.notes')} <span className="muted">({t('create.optional')})</span>
-        </span>
+      <Field label={t('review.notes')} optional>
         <textarea data-testid="review-notes" value={draft.notes} rows={3} maxLength={4000} disabled={busy} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} />
-      </label>
+      </Field>
       {missing > 0 && <p className="muted">{t('review.unanswered', { count: missing })}</p>}
       <ActionError message={local ?? error} />
       <button type="submit" className="button button--primary" data-testid="review-submit" disabled={busy}>

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { useBoundText } from '../collab/useBoundText';
+import { Field } from '../ui/Field';
 import { useRoadmap } from './RoadmapContext';
 
 interface Props {
@@ -18,14 +19,13 @@ interface Props {
 export function BoundField({ text, testId, label, multiline = false, placeholder, maxLength = 2000, hideLabel = false }: Props) {
   const { disabled } = useRoadmap();
   return (
-    <label className="field">
-      <span className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</span>
+    <Field label={label} hideLabel={hideLabel}>
       {multiline ? (
         <BoundTextArea text={text} testId={testId} disabled={disabled} placeholder={placeholder} maxLength={maxLength} />
       ) : (
         <BoundInput text={text} testId={testId} disabled={disabled} placeholder={placeholder} maxLength={maxLength} />
       )}
-    </label>
+    </Field>
   );
 }
 

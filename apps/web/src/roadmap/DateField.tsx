@@ -1,5 +1,6 @@
 import { setRoadmapDate } from '@cocrea/collab';
 import type * as Y from 'yjs';
+import { Field } from '../ui/Field';
 import { useRoadmap } from './RoadmapContext';
 import { useMapString } from './useYValues';
 
@@ -19,8 +20,7 @@ export function DateField({ map, which, itemId, testId, label, hideLabel = false
   const { doc, disabled } = useRoadmap();
   const value = useMapString(map, which);
   return (
-    <label className="field">
-      <span className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</span>
+    <Field label={label} hideLabel={hideLabel}>
       <input
         type="date"
         data-testid={testId}
@@ -28,6 +28,6 @@ export function DateField({ map, which, itemId, testId, label, hideLabel = false
         disabled={disabled || !map}
         onChange={(e) => setRoadmapDate(doc, which, e.target.value, itemId)}
       />
-    </label>
+    </Field>
   );
 }

@@ -2,6 +2,8 @@ import { setOdsTarget } from '@cocrea/collab';
 import { goalOfTarget, ODS_GOALS } from '@cocrea/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckOption } from '../ui/CheckOption';
+import { Field } from '../ui/Field';
 import { Element } from './Element';
 import { findTargets } from './odsSearch';
 import { useRoadmap } from './RoadmapContext';
@@ -68,26 +70,23 @@ export function OdsElement() {
           <span className="muted"> — {active.title}</span>
         </p>
       )}
-      <label className="field">
-        <span className="field__label">{t('ods.search')}</span>
+      <Field label={t('ods.search')}>
         <input type="search" data-testid="ods-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('ods.searchPlaceholder')} />
-      </label>
+      </Field>
       {found.length > 0 ? (
         <ul className="ods-targets" aria-label={t('ods.targets')}>
           {found.map(({ goal, target }) => (
             <li key={target.code}>
-              <label className="check ods-target" style={{ borderInlineStartColor: goal.color }}>
-                <input
-                  type="checkbox"
-                  data-testid={`ods-target-${target.code}`}
-                  checked={chosen.has(target.code)}
-                  disabled={disabled}
-                  onChange={(e) => setOdsTarget(doc, target.code, e.target.checked)}
-                />
-                <span>
-                  <strong>{target.code}</strong> {target.text}
-                </span>
-              </label>
+              <CheckOption
+                className="ods-target"
+                style={{ borderInlineStartColor: goal.color }}
+                testId={`ods-target-${target.code}`}
+                checked={chosen.has(target.code)}
+                disabled={disabled}
+                onChange={(on) => setOdsTarget(doc, target.code, on)}
+              >
+                <strong>{target.code}</strong> {target.text}
+              </CheckOption>
             </li>
           ))}
         </ul>

@@ -1,18 +1,15 @@
 import type { ReactNode } from 'react';
 import { NamePrompt } from '../mesa/NamePrompt';
 import { useStoredName } from '../mesa/useStoredName';
-import { AppHeader } from '../ui/AppHeader';
+import { PageLayout } from '../ui/PageLayout';
 
 /** Asks the person's name the first time (as the mesa page does), then renders the page with it. */
 export function NameGate({ children }: { children: (name: string) => ReactNode }) {
   const [name, setName] = useStoredName();
   if (name) return children(name);
   return (
-    <div className="page">
-      <AppHeader />
-      <main className="doc doc--center">
-        <NamePrompt initialName="" error={null} onSubmit={setName} />
-      </main>
-    </div>
+    <PageLayout mainClassName="doc doc--center">
+      <NamePrompt initialName="" error={null} onSubmit={setName} />
+    </PageLayout>
   );
 }

@@ -1,0 +1,149 @@
+import type { ActionPlan, Commitment, CommitmentReview, CommitmentVersion, Mesa, MesaInput, PlanEntry, SolutionAlternative, Stamp } from '@cocrea/domain';
+import { ActionPlanStore } from '../ActionPlanStore';
+import { CommitmentStore } from '../CommitmentStore';
+import { openDatabase, type Db } from '../database';
+import { MesaStore } from '../MesaStore';
+import { SqliteDocumentStore } from '../SqliteDocumentStore';
+import type { DocumentStore, LogEntry, StoredDocument } from '../DocumentStore';
+import type { ActionPlanRepository, CommitmentRepository, MesaRepository, Storage, VersionSummary } from '../Storage';
+
+/**
+ * Runs a synchronous store call as a promise, so a thrown error (a constraint, a trigger) becomes
+ * a rejection exactly where the PostgreSQL backend would reject.
+ */
+function run<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/**
+ * The SQLite document store as the contract wants it: failures as rejections (the store throws
+ * synchronously), and `merge` given exactly snapshot + tail (the store's read carries `lastSeq`).
+ */
+class SqliteDocuments implements DocumentStore {
+  constructor(private readonly store: SqliteDocumentStore) {}
+  load(name: string): Promise<StoredDocument> {
+    return run(() => this.store.load(name));
+  }
+  appendUpdates(entries: readonly LogEntry[]): Promise<void> {
+    return run(() => this.store.appendUpdates(entries));
+  }
+  tailLength(name: string): Promise<number> {
+    return run(() => this.store.tailLength(name));
+  }
+  compact(name: string, merge: (doc: StoredDocument) => Uint8Array): Promise<number> {
+    return run(() => this.store.compact(name, ({ snapshot, updates }) => merge({ snapshot, updates })));
+  }
+}
+
+class SqliteMesaRepository implements MesaRepository {
+  constructor(private readonly store: MesaStore) {}
+  create(id: string, input: MesaInput, createdAt: string, documents: ReadonlyMap<string, Uint8Array>): Promise<Mesa> {
+    return run(() => this.store.create(id, input, createdAt, documents));
+  }
+  get(id: string): Promise<Mesa | undefined> {
+    return run(() => this.store.get(id));
+  }
+  list(limit?: number): Promise<Mesa[]> {
+    return run(() => this.store.list(limit));
+  }
+}
+
+class SqliteCommitmentRepository implements CommitmentRepository {
+  constructor(private readonly store: CommitmentStore) {}
+  addAlternative(a: SolutionAlternative): Promise<void> {
+    return run(() => this.store.addAlternative(a));
+  }
+  alternatives(mesaId: string): Promise<SolutionAlternative[]> {
+    return run(() => this.store.alternatives(mesaId));
+  }
+  create(c: Commitment, roadmapName: string, roadmapState: Uint8Array): Promise<void> {
+    return run(() => this.store.create(c, roadmapName, roadmapState));
+  }
+  get(id: string): Promise<Commitment | undefined> {
+    return run(() => this.store.get(id));
+  }
+  byMesa(mesaId: string): Promise<Commitment[]> {
+    return run(() => this.store.byMesa(mesaId));
+  }
+  treeLocked(mesaId: string): Promise<boolean> {
+    return run(() => this.store.treeLocked(mesaId));
+  }
+  saveReview(id: string, review: CommitmentReview): Promise<void> {
+    return run(() => this.store.saveReview(id, review));
+  }
+  makeDefinitive(id: string, stamp: Stamp): Promise<void> {
+    return run(() => this.store.makeDefinitive(id, stamp));
+  }
+  reopen(id: string): Promise<void> {
+    return run(() => this.store.reopen(id));
+  }
+  finalize(v: CommitmentVersion): Promise<void> {
+    return run(() => this.store.finalize(v));
+  }
+  versions(id: string): Promise<VersionSummary[]> {
+    return run(() => this.store.versions(id));
+  }
+  version(id: string, version: number): Promise<CommitmentVersion | undefined> {
+    return run(() => this.store.version(id, version));
+  }
+}
+
+class SqliteActionPlanRepository implements ActionPlanRepository {
+  constructor(private readonly store: ActionPlanStore) {}
+  create(p: { id: string; title: string; municipality: string; launchDate: string | null; created: Stamp }): Promise<ActionPlan> {
+    return run(() => this.store.create(p));
+  }
+  get(id: string): Promise<ActionPlan | undefined> {
+    return run(() => this.store.get(id));
+  }
+  list(status?: ActionPlan['status']): Promise<ActionPlan[]> {
+    return run(() => this.store.list(status));
+  }
+  update(id: string, changes: { title?: string; municipality?: string; launchDate?: string }): Promise<void> {
+    return run(() => this.store.update(id, changes));
+  }
+  setEntry(planId: string, entry: PlanEntry): Promise<void> {
+    return run(() => this.store.setEntry(planId, entry));
+  }
+  removeEntry(planId: string, commitmentId: string): Promise<void> {
+    return run(() => this.store.removeEntry(planId, commitmentId));
+  }
+  setStatus(id: string, status: 'aprobado' | 'publicado', stamp: Stamp): Promise<void> {
+    return run(() => this.store.setStatus(id, status, stamp));
+  }
+}
+
+/** {@link Storage} on the embedded SQLite file: the synchronous stores behind async interfaces. */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite' as const;
+  readonly documents: DocumentStore;
+  readonly mesas: MesaRepository;
+  readonly commitments: CommitmentRepository;
+  readonly plans: ActionPlanRepository;
+  private closed = false;
+
+  constructor(private readonly db: Db) {
+    this.documents = new SqliteDocuments(new SqliteDocumentStore(db));
+    this.mesas = new SqliteMesaRepository(new MesaStore(db));
+    this.commitments = new SqliteCommitmentRepository(new CommitmentStore(db));
+    this.plans = new SqliteActionPlanRepository(new ActionPlanStore(db));
+  }
+
+  /** Closes the database; calling it again does nothing. */
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    return run(() => {
+      this.db.close();
+    });
+  }
+}
+
+/** Opens (creating and migrating if needed) `cocrea.sqlite` in `dataDir`; see {@link openDatabase}. */
+export function openSqliteStorage(dataDir: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<SqliteStorage> {
+  return run(() => new SqliteStorage(openDatabase(dataDir, synchronous)));
+}
