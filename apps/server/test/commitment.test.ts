@@ -227,8 +227,9 @@ describe('from tree to commitment to PAM', () => {
 
   it('reopening writes a new version and keeps the old one retrievable', async () => {
     const v1 = await call<{ version: CommitmentVersion }>('GET', `/api/commitments/${commitmentId}/versions/1`);
-    const reopened = await call<{ commitment: { editable: boolean } }>('POST', `/api/commitments/${commitmentId}/reopen`, ana.token);
+    const reopened = await call<{ commitment: { editable: boolean; reopened: { by: { name: string } } } }>('POST', `/api/commitments/${commitmentId}/reopen`, ana.token);
     expect(reopened.body.commitment.editable).toBe(true);
+    expect(reopened.body.commitment.reopened.by.name).toBe('Ana Facilitadora');
     // The writer whose edit was refused holds content the server never took; a real client locks
     // its UI instead. Edit from a fresh client.
     writer.destroy();

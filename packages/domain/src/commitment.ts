@@ -47,6 +47,8 @@ export interface Commitment {
   created: Stamp;
   review: CommitmentReview | null;
   madeDefinitive: Stamp | null;
+  /** Who last reopened a finalized version for a new one, and when. */
+  reopened: Stamp | null;
   /** Latest finalized version number, 0 when never finalized. */
   version: number;
   /** The roadmap is editable (not finalized, or reopened). */

@@ -85,8 +85,7 @@ export function commitmentRoutes({ service, commitments }: CommitmentRoutesDeps)
 
   r.post('/:id/reopen', async (req, res) => {
     const c = await service.get(req.params.id);
-    principalOf(req, res, c.mesaId);
-    res.json({ commitment: await service.reopen(c.id) });
+    res.json({ commitment: await service.reopen(c.id, principalOf(req, res, c.mesaId)) });
   });
 
   r.get('/:id/versions', async (req, res) => {

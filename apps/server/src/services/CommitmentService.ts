@@ -86,6 +86,7 @@ export class CommitmentService {
       created: stampOf(by),
       review: null,
       madeDefinitive: null,
+      reopened: null,
       version: 0,
       editable: true,
     };
@@ -158,11 +159,11 @@ export class CommitmentService {
   }
 
   /** Opens a new version of a finalized commitment; earlier versions stay retrievable. */
-  async reopen(id: string): Promise<Commitment> {
+  async reopen(id: string, by: Principal): Promise<Commitment> {
     const c = await this.get(id);
     const problem = transitionProblem(c, 'reabierto');
     if (problem) throw httpErrors.transition(problem);
-    await this.commitments.reopen(id);
+    await this.commitments.reopen(id, stampOf(by));
     await this.locks.settle(this.locks.documentsOf(c.mesaId, id), { type: 'unlocked' });
     return this.get(id);
   }

@@ -19,6 +19,7 @@ interface CommitmentRow {
   created: string;
   review: string | null;
   made_definitive: string | null;
+  reopened: string | null;
   version: number;
   editable: number;
 }
@@ -44,6 +45,7 @@ const toCommitment = (r: CommitmentRow): Commitment => ({
   created: JSON.parse(r.created) as Stamp,
   review: json<CommitmentReview>(r.review),
   madeDefinitive: json<Stamp>(r.made_definitive),
+  reopened: json<Stamp>(r.reopened),
   version: r.version,
   editable: r.editable === 1,
 });
@@ -120,8 +122,8 @@ export class CommitmentStore {
   }
 
   /** Opens a new version for writing. */
-  reopen(id: string): void {
-    this.db.prepare("UPDATE commitments SET status = 'definitivo', editable = 1 WHERE id = ?").run(id);
+  reopen(id: string, stamp: Stamp): void {
+    this.db.prepare("UPDATE commitments SET status = 'definitivo', editable = 1, reopened = ? WHERE id = ?").run(JSON.stringify(stamp), id);
   }
 
   /** Stores a finalized version with its structured records and locks the commitment, in one transaction. */

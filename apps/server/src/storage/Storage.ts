@@ -47,8 +47,8 @@ export interface CommitmentRepository {
   saveReview(id: string, review: CommitmentReview): Promise<void>;
   /** Status `definitivo`. */
   makeDefinitive(id: string, stamp: Stamp): Promise<void>;
-  /** Writable again, status `definitivo`. */
-  reopen(id: string): Promise<void>;
+  /** Writable again, status `definitivo`, stamped with who reopened it. */
+  reopen(id: string, stamp: Stamp): Promise<void>;
   /** Stores a version with its structured rows and locks the commitment, in one transaction. */
   finalize(v: CommitmentVersion): Promise<void>;
   /** Oldest first. */

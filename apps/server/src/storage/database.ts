@@ -115,6 +115,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (plan_id, commitment_id),
      FOREIGN KEY (commitment_id, version) REFERENCES commitment_versions (commitment_id, version)
    );`,
+  // Reopening a finalized commitment is a step too: keep who did it and when.
+  `ALTER TABLE commitments ADD COLUMN reopened TEXT;`,
 ];
 
 /**

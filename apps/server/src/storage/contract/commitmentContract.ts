@@ -16,6 +16,7 @@ const commitment = (id: string, title = `Compromiso ${id}`): Commitment => ({
   created: stamp('2026-11-05T10:00:00.000Z'),
   review: null,
   madeDefinitive: null,
+  reopened: null,
   version: 0,
   editable: true,
 });
@@ -110,8 +111,9 @@ export function commitmentContract(current: CurrentStorage): void {
       expect(await commitments.version('missing', 1)).toBeUndefined();
       expect(await commitments.versions('comp-2')).toEqual([]);
 
-      await commitments.reopen('comp-1');
-      expect(await commitments.get('comp-1')).toMatchObject({ status: 'definitivo', version: 1, editable: true });
+      const reopenStamp = { by: { id: 'p_reabre0000', name: 'Quien reabre' }, at: '2026-11-24T12:00:00.000Z' };
+      await commitments.reopen('comp-1', reopenStamp);
+      expect(await commitments.get('comp-1')).toMatchObject({ status: 'definitivo', version: 1, editable: true, reopened: reopenStamp });
       expect(await commitments.treeLocked(MESA)).toBe(false);
 
       const v2 = versionOf('comp-1', MESA, 2, 'Segunda versión');
@@ -127,7 +129,7 @@ export function commitmentContract(current: CurrentStorage): void {
       await commitments.create(commitment('comp-1'), 'roadmap:comp-1', valueUpdate(1));
       const v1 = versionOf('comp-1', MESA, 1);
       await commitments.finalize(v1);
-      await commitments.reopen('comp-1');
+      await commitments.reopen('comp-1', { by: { id: 'p_reabre0000', name: 'Quien reabre' }, at: '2026-11-24T12:00:00.000Z' });
       const forged = versionOf('comp-1', MESA, 1, 'Reescrita');
       forged.content.roadmap.activities = forged.content.roadmap.activities.slice(0, 1);
       await expect(commitments.finalize(forged)).rejects.toThrow();

@@ -31,13 +31,14 @@ export function planContract(current: CurrentStorage): void {
           created: stamp('2026-11-05T10:00:00.000Z'),
           review: null,
           madeDefinitive: null,
+          reopened: null,
           version: 0,
           editable: true,
         };
         await commitments.create(c, `roadmap:${id}`, valueUpdate(1));
         await commitments.finalize(versionOf(id, MESA, 1));
       }
-      await commitments.reopen('comp-1');
+      await commitments.reopen('comp-1', { by: { id: 'p_reabre0000', name: 'Quien reabre' }, at: '2026-11-24T12:00:00.000Z' });
       await commitments.finalize(versionOf('comp-1', MESA, 2));
     });
 

@@ -14,6 +14,7 @@ interface CommitmentRow {
   created: Stamp;
   review: CommitmentReview | null;
   made_definitive: Stamp | null;
+  reopened: Stamp | null;
   version: number;
   editable: boolean;
 }
@@ -27,7 +28,7 @@ interface AlternativeRow {
 }
 
 const COMMITMENT_COLUMNS =
-  'id, mesa_id, title, description, alternative_ids, status, created, review, made_definitive, version, editable';
+  'id, mesa_id, title, description, alternative_ids, status, created, review, made_definitive, reopened, version, editable';
 
 const toCommitment = (r: CommitmentRow): Commitment => ({
   id: r.id,
@@ -39,6 +40,7 @@ const toCommitment = (r: CommitmentRow): Commitment => ({
   created: r.created,
   review: r.review,
   madeDefinitive: r.made_definitive,
+  reopened: r.reopened,
   version: r.version,
   editable: r.editable,
 });
@@ -127,8 +129,8 @@ export class PgCommitmentRepository implements CommitmentRepository {
     await this.pool.query("UPDATE commitments SET made_definitive = $1, status = 'definitivo' WHERE id = $2", [JSON.stringify(stamp), id]);
   }
 
-  async reopen(id: string): Promise<void> {
-    await this.pool.query("UPDATE commitments SET status = 'definitivo', editable = TRUE WHERE id = $1", [id]);
+  async reopen(id: string, stamp: Stamp): Promise<void> {
+    await this.pool.query("UPDATE commitments SET status = 'definitivo', editable = TRUE, reopened = $1 WHERE id = $2", [JSON.stringify(stamp), id]);
   }
 
   async finalize(v: CommitmentVersion): Promise<void> {

@@ -78,8 +78,8 @@ class SqliteCommitmentRepository implements CommitmentRepository {
   makeDefinitive(id: string, stamp: Stamp): Promise<void> {
     return run(() => this.store.makeDefinitive(id, stamp));
   }
-  reopen(id: string): Promise<void> {
-    return run(() => this.store.reopen(id));
+  reopen(id: string, stamp: Stamp): Promise<void> {
+    return run(() => this.store.reopen(id, stamp));
   }
   finalize(v: CommitmentVersion): Promise<void> {
     return run(() => this.store.finalize(v));
