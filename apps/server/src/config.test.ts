@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'tres mil' })).toThrow(/PORT/);
     expect(() => loadConfig({ AUTH_SECRET: 'corto' })).toThrow(/AUTH_SECRET: debe tener al menos 32 caracteres/);
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379', DATABASE_URL: 'postgres://db/x' })).toThrow(/REDIS_URL/);
+  });
+
+  it('refuses Redis without PostgreSQL: instances would each write their own SQLite file', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL.*DATABASE_URL/);
+    const c = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/cocrea' });
+    expect(c.REDIS_URL).toBe('redis://127.0.0.1:6379');
   });
 
   it('is documented variable by variable in the README, and nothing else is', () => {

@@ -16,6 +16,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'debe ser una URL postgres://usuario@host:puerto/base')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'debe ser una URL redis://host:puerto')
+    .optional(),
   PUBLIC_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
   TOKEN_TTL_SECONDS: int(900, 30, 86_400),
@@ -46,6 +50,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuración inválida:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.REDIS_URL && !c.DATABASE_URL) {
+    // Each instance would write its own SQLite file: relayed edits would be durable nowhere else.
+    throw new ConfigError(
+      'Configuración inválida:\n  REDIS_URL: requiere DATABASE_URL (varias instancias deben compartir una base PostgreSQL; cada una tendría su propio archivo SQLite)',
+    );
+  }
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),

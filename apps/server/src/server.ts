@@ -5,6 +5,7 @@ import { CloseCode } from '@cocrea/collab';
 import { CollabTokens } from './auth/collabTokens';
 import { attachWebSocket, COLLAB_PATH } from './collab/attachWebSocket';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
+import { createRedisExtension, instanceIdentifier, type RedisRelay } from './collab/createRedisExtension';
 import { DocumentCompactor } from './collab/DocumentCompactor';
 import { DocumentAccess } from './collab/DocumentAccess';
 import { DocumentLocks } from './collab/DocumentLocks';
@@ -24,8 +25,10 @@ export interface CocreaServer {
   /** `http://host:port` it listens on. */
   url: string;
   port: number;
+  /** This instance's name among its peers (Redis identifier), also in `/healthz`. */
+  instance: string;
   hocuspocus: Hocuspocus;
-  /** Stops accepting, tells clients to reconnect, makes everything durable, closes storage. */
+  /** Stops accepting, tells clients to reconnect, makes everything durable, closes Redis and storage. */
   close(): Promise<void>;
 }
 
@@ -35,6 +38,19 @@ export interface CocreaServer {
  */
 export async function startServer(config: Config, log: Logger): Promise<CocreaServer> {
   const storage = await openStorage(config, log);
+  const instance = instanceIdentifier();
+  // Several instances: Redis relays updates and awareness; the log and snapshots stay in the
+  // shared PostgreSQL (config refuses REDIS_URL without DATABASE_URL).
+  let redis: RedisRelay | undefined;
+  if (config.REDIS_URL) {
+    if (!config.AUTH_SECRET) log.warn('REDIS_URL without AUTH_SECRET: each instance signs tokens with its own key unless they share DATA_DIR');
+    try {
+      redis = await createRedisExtension(config.REDIS_URL, instance, log);
+    } catch (err) {
+      await storage.close();
+      throw err;
+    }
+  }
   const { mesas, documents, commitments, plans: planStore } = storage;
   const updateLog = new DurableUpdateLog(documents, log);
   const compactor = new DocumentCompactor(documents, config.COMPACT_AFTER_UPDATES, log);
@@ -70,6 +86,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     extensions: [
       new AuthenticationExtension(tokens, mesas, locks, log),
       new DurableLogExtension(updateLog, compactor, log, metrics),
+      ...(redis ? [redis.extension] : []),
     ],
   });
 
@@ -86,6 +103,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     metrics: metrics.registry,
     webDist: config.webDist,
     health: () => ({
+      instance,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       documents: hocuspocus.getDocumentsCount(),
       connections: hocuspocus.getConnectionsCount(),
@@ -102,7 +120,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${host}:${port}`;
-  log.info({ url, collab: `${url.replace('http', 'ws')}${COLLAB_PATH}`, storage: storage.kind, dataDir: config.dataDir }, 'cocrea listening');
+  log.info({ url, collab: `${url.replace('http', 'ws')}${COLLAB_PATH}`, storage: storage.kind, dataDir: config.dataDir, instance }, 'cocrea listening');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -113,9 +131,10 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
       await updateLog.drain();
       await Promise.all([...hocuspocus.documents.keys()].map((name) => compactor.compactSoon(name)));
       await compactor.idle();
+      redis?.close();
       await storage.close();
       log.info('cocrea stopped; everything acknowledged is on disk');
     })());
 
-  return { url, port, hocuspocus, close };
+  return { url, port, instance, hocuspocus, close };
 }

@@ -21,6 +21,40 @@ export function tempDataDir(): string {
 const databases = new Map<string, string>();
 
 /**
+ * Creates a fresh, empty PostgreSQL database named `cocrea_t_<label>` on the server `base` points
+ * at (any database of it) and returns its URL. The `cocrea_t_` ones are dropped by the global
+ * teardown of a `COCREA_TEST_POSTGRES` run, or by {@link dropDatabase}.
+ */
+export async function createDatabase(base: string, label: string): Promise<string> {
+  const name = `cocrea_t_${label.replace(/\W/g, '_').toLowerCase()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Drops a database made by {@link createDatabase}, closing any connection still on it. */
+export async function dropDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  if (!/^cocrea_t_\w+$/.test(name)) throw new Error(`refusing to drop ${name}: not a test database`);
+  u.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
  * With `COCREA_TEST_POSTGRES` (a server URL such as `postgres://postgres@127.0.0.1:5432/test`),
  * each data directory gets a fresh PostgreSQL database, so the same integration tests prove the
  * app on PostgreSQL; without it they run on SQLite.
@@ -30,14 +64,7 @@ async function databaseFor(dataDir: string): Promise<Record<string, string>> {
   if (!base) return {};
   let url = databases.get(dataDir);
   if (!url) {
-    const name = `cocrea_t_${path.basename(dataDir).replace(/\W/g, '_').toLowerCase()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    url = await createDatabase(base, path.basename(dataDir));
     databases.set(dataDir, url);
   }
   return { DATABASE_URL: url };
@@ -142,12 +169,32 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a provider to `documentName` and resolves once it has synced. */
-export async function connectClient(base: string, documentName: string, token: string | (() => Promise<string>)): Promise<TestClient> {
+/**
+ * A `ws` WebSocket that ignores the URL it is given and opens each new connection on the next
+ * server of `bases` in turn: what a client sees behind a round-robin proxy without sticky
+ * sessions. A dead server refuses the attempt and the provider's back-off retries on the next.
+ */
+function roundRobinWebSocket(bases: readonly string[]) {
+  const urls = bases.map((b) => `${b.replace('http', 'ws')}/collab`);
+  let next = 0;
+  return class RoundRobinWebSocket extends WebSocket {
+    constructor(_url: string | URL, protocols?: string | string[]) {
+      super(urls[next++ % urls.length] as string, protocols);
+    }
+  };
+}
+
+/**
+ * Connects a provider to `documentName` and resolves once it has synced. With a list of servers,
+ * the first connection goes to the first one and each reconnection to the next (see
+ * {@link roundRobinWebSocket}).
+ */
+export async function connectClient(base: string | readonly string[], documentName: string, token: string | (() => Promise<string>)): Promise<TestClient> {
   const doc = new Y.Doc();
+  const bases = typeof base === 'string' ? [base] : base;
   const socket = new HocuspocusProviderWebsocket({
-    url: `${base.replace('http', 'ws')}/collab`,
-    WebSocketPolyfill: WebSocket,
+    url: `${(bases[0] ?? '').replace('http', 'ws')}/collab`,
+    WebSocketPolyfill: bases.length > 1 ? roundRobinWebSocket(bases) : WebSocket,
     delay: 50,
     minDelay: 50,
     maxDelay: 500,

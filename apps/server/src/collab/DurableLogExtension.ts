@@ -1,10 +1,11 @@
-import type {
-  afterUnloadDocumentPayload,
-  beforeSyncPayload,
-  Extension,
-  onChangePayload,
-  onLoadDocumentPayload,
-  onStatelessPayload,
+import {
+  isTransactionOrigin,
+  type afterUnloadDocumentPayload,
+  type beforeSyncPayload,
+  type Extension,
+  type onChangePayload,
+  type onLoadDocumentPayload,
+  type onStatelessPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CloseCode, flushMessageSchema, parseStateless, type ReadOnlyMessage, type SavedMessage } from '@cocrea/collab';
@@ -18,6 +19,14 @@ const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 /** Origin of the transaction that fills a document from storage; never logged again. */
 export const LOAD_ORIGIN = Symbol('cocrea:load');
+
+/**
+ * Whether a change was relayed from another instance by the Redis extension (its transactions
+ * carry `{ source: 'redis' }`). The instance whose client sent it logged it before applying it.
+ */
+export function isRelayed(origin: unknown): boolean {
+  return isTransactionOrigin(origin) && origin.source === 'redis';
+}
 
 /** Ids of a transaction that carries no change at all (an empty SyncStep2, say). */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -81,8 +90,10 @@ export class DurableLogExtension implements Extension {
   }
 
   async onChange({ update, documentName, transactionOrigin, connection }: onChangePayload): Promise<void> {
-    // Changes made on the server itself (not from a socket, not while loading) are logged too.
-    if (connection || transactionOrigin === LOAD_ORIGIN) return;
+    // Changes made on the server itself are logged too; not those from a socket (logged in
+    // `beforeSync`), from storage, or relayed from another instance (logged by that instance:
+    // logging them again would write every edit once per instance).
+    if (connection || transactionOrigin === LOAD_ORIGIN || isRelayed(transactionOrigin)) return;
     await this.log.append(documentName, update);
   }
 
