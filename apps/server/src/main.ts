@@ -17,14 +17,25 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const server = await startServer(config, log);
   let stopping = false;
+  // Logging must never stand between a signal and a clean shutdown: with stdout a closed pipe
+  // (a supervisor gone), writing a log line throws EPIPE.
+  const safely = (write: () => void) => {
+    try {
+      write();
+    } catch {
+      // nowhere left to report to
+    }
+  };
+  process.stdout.on('error', () => undefined);
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    server.close().then(
+    const closing = server.close();
+    safely(() => log.info({ signal }, 'shutting down'));
+    closing.then(
       () => process.exit(0),
       (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
+        safely(() => log.error({ err }, 'shutdown failed'));
         process.exit(1);
       },
     );

@@ -133,7 +133,11 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
       await compactor.idle();
       redis?.close();
       await storage.close();
-      log.info('cocrea stopped; everything acknowledged is on disk');
+      try {
+        log.info('cocrea stopped; everything acknowledged is on disk');
+      } catch {
+        // stdout may be gone already (see main.ts); the work above is what matters
+      }
     })());
 
   return { url, port, instance, hocuspocus, close };
