@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerKind } from './collab/client';
 import type { Histogram } from './collab/histogram';
-import { bucketQuantile, type PromHistogram } from './collab/metrics';
+import { bucketQuantile } from './collab/metrics';
 import { installCleanup, killAll, now } from './collab/procs';
 import { coldOpen, crash, latencyRun, memory, mergeLatency, startMemoryServers, type MemoryServers, type ColdOpenResult, type CrashResult, type LatencyResult, type MemoryResult } from './collab/scenarios';
 import { LABEL, newHome, removeHome, startServer, type RunningServer, type ServerHome } from './collab/servers';
@@ -22,7 +22,7 @@ const FULL_PLAN = {
     docEditsPerSecond: 20,
     warmupMs: 1500,
     /** Total per server and size, split over the passes. */
-    measureMs: (editors: number): number => (editors >= 200 ? 24_000 : 12_000),
+    measureMs: (editors: number): number => (editors >= 200 ? 32_000 : 16_000),
     /** Passes in alternating order (A B C D, D C B A, …). */
     passes: (editors: number): number => (editors >= 200 ? 4 : 2),
   },
@@ -211,20 +211,25 @@ async function benchMulti(workers: LoadWorkers): Promise<LatencyResult[]> {
 const LAG_RESOLUTION_S = 0.01;
 const lag = (s: number) => Math.max(0, s - LAG_RESOLUTION_S);
 
-function profileLines(p: LatencyResult['profile']): string[] {
-  if (!p) return [];
-  const h = (name: string, v: PromHistogram | undefined, unit: 's' | 'n') => {
-    if (!v || v.count === 0) return `${name}: sin observaciones`;
-    const mean = v.sum / v.count;
-    const qv = Q.map((q) => bucketQuantile(v, q));
-    const show = (n: number) => (unit === 's' ? (Number.isFinite(n) ? `≤ ${sec(n)}` : '> 5 s') : `≤ ${n}`);
-    return `${name}: ${v.count} observaciones, media ${unit === 's' ? sec(mean) : mean.toFixed(2)}, p50 ${show(qv[0] as number)}, p95 ${show(qv[1] as number)}, p99 ${show(qv[2] as number)}`;
-  };
+/** One row of cocrea's own metrics for a measured window. */
+function profileRow(label: string, r: LatencyResult): string[] {
+  const p = r.profile;
+  if (!p) return [label, '—', '—', '—', '—', '—', '—', '—', '—'];
+  const w = p.durableWrite;
+  const n = w?.count ?? 0;
+  const slow = w && n > 0 ? n - (w.buckets.find(([le]) => le === 0.01)?.[1] ?? n) : 0;
+  const bound = (v: number) => (Number.isFinite(v) ? `≤ ${sec(v)}` : '> 5 s');
+  const ack = p.ackLatency;
   return [
-    h('`cocrea_durable_write_seconds` (una transacción de grupo, con fsync)', p.durableWrite, 's'),
-    h('`cocrea_ack_latency_seconds` (llegada de la actualización → en disco)', p.ackLatency, 's'),
-    h('`cocrea_durable_batch_size` (actualizaciones por transacción)', p.batchSize, 'n'),
-    `retraso del bucle de eventos del servidor (\`cocrea_nodejs_eventloop_lag_*\`, restada la resolución de 10 ms del monitor): media ${sec(lag(p.loopLag.mean))}, p99 ${sec(lag(p.loopLag.p99))}, máx ${sec(lag(p.loopLag.max))}`,
+    label,
+    String(n),
+    n > 0 && w ? sec(w.sum / n) : '—',
+    bound(bucketQuantile(w, 0.99)),
+    `${slow} (${n > 0 ? ((slow / n) * 100).toFixed(1) : '—'} %)`,
+    ack && ack.count > 0 ? `${sec(ack.sum / ack.count)} / ${bound(bucketQuantile(ack, 0.99))}` : '—',
+    p.batchSize && p.batchSize.count > 0 ? (p.batchSize.sum / p.batchSize.count).toFixed(2) : '—',
+    w ? `${((w.sum / r.measureSeconds) * 100).toFixed(1)} %` : '—',
+    `${sec(lag(p.loopLag.p99))} / ${sec(lag(p.loopLag.max))}`,
   ];
 }
 
@@ -394,35 +399,56 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
     '',
     firstTable,
     '',
-    'Métricas de cocrea (`/metrics`, leídas al principio y al final de cada ventana medida):',
+    'Métricas de cocrea (`/metrics`, leídas al principio y al final de cada ventana; los histogramas de Prometheus solo dan',
+    'cotas de cubeta): transacciones durables (cada una con su fsync), su duración, las que pasaron de 10 ms, la espera de',
+    'cada actualización hasta estar en disco (`cocrea_ack_latency_seconds`), el lote medio y el retraso del bucle de eventos',
+    '(`cocrea_nodejs_eventloop_lag_*`, restada la resolución de 10 ms del monitor).',
     '',
-    `- 200 editores (${c200 ? `${c200.edits} ediciones` : '—'}):`,
-    ...profileLines(prof ?? null).map((l) => `  - ${l}`),
-    `- ${PLAN.multi.docs} documentos × ${PLAN.multi.perDoc} editores (${cMulti ? `${cMulti.edits} ediciones` : '—'}):`,
-    ...profileLines(cMulti?.profile ?? null).map((l) => `  - ${l}`),
+    table(
+      ['Escenario', 'Escrituras', 'Media', 'p99', '> 10 ms', 'Espera media / p99', 'Lote medio', 'Bucle en escrituras', 'Retraso del bucle p99 / máx'],
+      [
+        ...lat.filter((r) => r.kind === 'cocrea').map((r) => profileRow(`${r.editorsPerDoc} editores${r.variant ? ' (NORMAL)' : ''}`, r)),
+        ...multi.filter((r) => r.kind === 'cocrea').map((r) => profileRow(`${r.docs} docs × ${r.editorsPerDoc}`, r)),
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    '«Bucle en escrituras» = tiempo total de las transacciones durables / ventana: better-sqlite3 es síncrono, así que durante',
+    'ese tiempo (fsync incluido) el servidor no hace nada más: ni reenvía, ni acepta mensajes.',
     '',
   );
   if (c200 && h200) {
     const d50 = c200.allPeers.quantile(0.5) - h200.allPeers.quantile(0.5);
     const d99 = c200.allPeers.quantile(0.99) - h200.allPeers.quantile(0.99);
     const f50 = c200.firstPeer.quantile(0.5) - h200.firstPeer.quantile(0.5);
-    const nBetter = n200 ? n200.allPeers.quantile(0.99) < c200.allPeers.quantile(0.99) : false;
+    const rank = Math.max(1, Math.round(c200.complete * 0.01));
+    const w = prof?.durableWrite;
+    const slow = w && w.count > 0 ? w.count - (w.buckets.find(([le]) => le === 0.01)?.[1] ?? w.count) : 0;
+    const nRatio = n200 ? n200.allPeers.quantile(0.99) / h200.allPeers.quantile(0.99) : Number.NaN;
     why.push(
-      `${p99Ok ? '**Objetivo de p99 cumplido' : '**Objetivo de p99 no cumplido'} (${fmt(p99ratio, 2)}×).** Con 200 editores una edición tarda en llegar a los 199 pares`,
-      `${ms(h200.allPeers.quantile(0.5))} ms (mediana) con Hocuspocus: casi todo es el reparto dentro de los dos procesos generadores, que aplican`,
-      `la actualización cliente tras cliente (un Y.Doc con 200 escritores cuesta más por actualización). cocrea suma ${ms(d50)} ms en la mediana y`,
-      `${ms(d99)} ms en el p99. Lo que añade el servidor se ve en el primer par: ${ms(f50)} ms en la mediana, del orden de`,
-      `\`cocrea_ack_latency_seconds\` (media ${Number.isFinite(meanAck) ? sec(meanAck) : '—'}: la actualización espera su transacción durable, una por edición porque las`,
-      `ediciones llegan separadas, lote medio ${prof?.batchSize && prof.batchSize.count > 0 ? (prof.batchSize.sum / prof.batchSize.count).toFixed(2) : '—'}). La cola viene del fsync de este disco virtual (p99 de la escritura`,
-      `${Number.isFinite(p99Write) ? `≤ ${sec(p99Write)}` : '—'}) y de que better-sqlite3 es síncrono: mientras dura el fsync el bucle de eventos del servidor no envía nada`,
-      `a nadie (retraso máximo del bucle en la ventana: ${prof ? sec(lag(prof.loopLag.max)) : '—'}), así que una escritura lenta retrasa también las entregas de`,
-      'ediciones anteriores que estaban saliendo.',
-      `p99 hasta el último par en cada pasada (ms): cocrea ${c200.passP99.map(ms).join(', ')}; Hocuspocus ${h200.passP99.map(ms).join(', ')}${n200 ? `; cocrea NORMAL ${n200.passP99.map(ms).join(', ')}` : ''}.`,
-      n200
-        ? nBetter
-          ? `Con \`SQLITE_SYNCHRONOUS=NORMAL\` (sin fsync por transacción) el p99 baja a ${ms(n200.allPeers.quantile(0.99))} ms = ${fmt(n200.allPeers.quantile(0.99) / h200.allPeers.quantile(0.99), 2)}× Hocuspocus: el fsync explica la diferencia de cola.`
-          : `Con \`SQLITE_SYNCHRONOUS=NORMAL\` (sin fsync por transacción) el p99 fue ${ms(n200.allPeers.quantile(0.99))} ms = ${fmt(n200.allPeers.quantile(0.99) / h200.allPeers.quantile(0.99), 2)}× Hocuspocus, no mejor que con FULL: con ~400 ediciones por servidor el p99 es el 4.º peor valor y varía entre ventanas tanto como la diferencia medida; lo sistemático es la suma de la mediana, no el fsync.`
-        : '',
+      `**p99 con 200 editores: ${fmt(p99ratio, 2)}× Hocuspocus, objetivo ${p99Ok ? 'cumplido' : 'no cumplido'}.** p99 hasta el último par en cada pasada (ms):`,
+      `cocrea ${c200.passP99.map(ms).join(', ')}; Hocuspocus ${h200.passP99.map(ms).join(', ')}${n200 ? `; cocrea NORMAL ${n200.passP99.map(ms).join(', ')}` : ''}.`,
+      '',
+      `- Lo sistemático. Con Hocuspocus una edición tarda ${ms(h200.allPeers.quantile(0.5))} ms (mediana) en llegar a los 199 pares: casi todo es el reparto`,
+      '  dentro de los dos procesos generadores, que aplican la actualización cliente tras cliente. cocrea suma',
+      `  ${ms(d50)} ms a la mediana; en el primer par, que aísla al servidor, ${ms(f50)} ms: la actualización espera su transacción`,
+      `  durable antes de reenviarse (espera media ${Number.isFinite(meanAck) ? sec(meanAck) : '—'}; una transacción por edición, porque las ediciones llegan separadas).`,
+      slow > 0 || (prof && lag(prof.loopLag.max) >= 0.01)
+        ? `- La cola. ${slow} de ${w?.count ?? '—'} escrituras pasaron de 10 ms (p99 ${Number.isFinite(p99Write) ? `≤ ${sec(p99Write)}` : '—'}) y el bucle de eventos llegó a detenerse ${prof ? sec(lag(prof.loopLag.max)) : '—'}:\n` +
+          '  el fsync de este disco virtual, compartido con el resto de la máquina, tiene picos, y better-sqlite3 es síncrono:\n' +
+          '  mientras dura la escritura (o la compactación del registro, o el checkpoint del WAL) el servidor no envía nada a\n' +
+          '  nadie. Cada pico retrasa todas las ediciones que estaban en camino.'
+        : `- La cola. En esta corrida ninguna escritura pasó de 10 ms (p99 ${Number.isFinite(p99Write) ? `≤ ${sec(p99Write)}` : '—'}) y el bucle de eventos del servidor nunca se detuvo más\n` +
+          `  de ${prof ? sec(lag(prof.loopLag.max)) : '—'}: los picos de las pasadas no salieron del servidor, sino de la máquina (dos núcleos compartidos por\n` +
+          '  servidor y generadores). Con un disco lento, en cambio, cada fsync lento detiene el bucle (better-sqlite3 es síncrono)\n' +
+          '  y retrasa todas las ediciones en camino: eso es lo que aparece en corridas con picos de `> 10 ms`.',
+      `- La medida. Con ${c200.complete} ediciones el p99 es la ${rank}.ª peor: dos o tres ediciones lentas lo mueven de una pasada a otra`,
+      `  (ver arriba) tanto como la diferencia entre servidores (${ms(d99)} ms en esta corrida).${
+        n200
+          ? ` Con \`SQLITE_SYNCHRONOUS=NORMAL\` (sin fsync por transacción) el p99 fue ${fmt(nRatio, 2)}× Hocuspocus${nRatio < p99ratio ? ': quitar el fsync reduce la cola' : ', no mejor que FULL: en esta corrida la cola no la puso el fsync sino la máquina'}.`
+          : ''
+      }`,
+      '',
       'No se cambió código del servidor para medir esto.',
       '',
     );
@@ -448,11 +474,17 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
     );
   }
   if (cMulti && hMulti) {
+    const mp = cMulti.profile;
+    const mw = mp?.durableWrite;
+    const mslow = mw && mw.count > 0 ? mw.count - (mw.buckets.find(([le]) => le === 0.01)?.[1] ?? mw.count) : 0;
     why.push(
-      `**CPU.** Con ${PLAN.multi.docs} × ${PLAN.multi.perDoc} editores a ${PLAN.multi.rate} edición/s, cocrea usa ${fmt(cMulti.serverCpuPct)} % de un núcleo y Hocuspocus ${fmt(hMulti.serverCpuPct)} %`,
-      `(${x(cMulti.serverCpuPct, hMulti.serverCpuPct)}): decodificar cada actualización, escribirla en SQLite (una transacción con fsync por lote,`,
-      `${cMulti.profile?.durableWrite?.count ?? '—'} en ${fmt(cMulti.measureSeconds)} s), compactar el registro de cada documento cada 500 actualizaciones (\`COMPACT_AFTER_UPDATES\`) y contestar el \`flush\` de «Guardado» de`,
-      'cada edición (un mensaje de ida y otro de vuelta más por edición).',
+      `**${PLAN.multi.docs} × ${PLAN.multi.perDoc} editores (${PLAN.multi.docs * PLAN.multi.perDoc * PLAN.multi.rate} ediciones/s): p99 y CPU.** p99 por entrega ${ms(cMulti.deliveries.quantile(0.99))} ms frente a ${ms(hMulti.deliveries.quantile(0.99))} ms`,
+      `(${x(cMulti.deliveries.quantile(0.99), hMulti.deliveries.quantile(0.99))}); al primer par ${ms(cMulti.firstPeer.quantile(0.99))} frente a ${ms(hMulti.firstPeer.quantile(0.99))} ms. cocrea hizo ${mw?.count ?? '—'} transacciones durables en ${fmt(cMulti.measureSeconds)} s`,
+      `(lote medio ${mp?.batchSize && mp.batchSize.count > 0 ? (mp.batchSize.sum / mp.batchSize.count).toFixed(2) : '—'}), que tuvieron el bucle de eventos ocupado el ${mw ? ((mw.sum / cMulti.measureSeconds) * 100).toFixed(0) : '—'} % del tiempo; ${mslow} pasaron de 10 ms`,
+      `y el bucle llegó a detenerse ${mp ? sec(lag(mp.loopLag.max)) : '—'}. Una actualización que llega mientras tanto espera: de ahí la cola. CPU: cocrea`,
+      `${fmt(cMulti.serverCpuPct)} % de un núcleo, Hocuspocus ${fmt(hMulti.serverCpuPct)} % (${x(cMulti.serverCpuPct, hMulti.serverCpuPct)}): decodificar cada actualización, escribirla en SQLite, compactar el`,
+      'registro de cada documento cada 500 actualizaciones (`COMPACT_AFTER_UPDATES`) y contestar el `flush` de «Guardado» de cada',
+      'edición (un mensaje de ida y otro de vuelta más por edición). La espera del fsync no es CPU, pero sí bloquea el bucle.',
       '',
     );
   }

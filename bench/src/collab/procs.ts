@@ -1,5 +1,5 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 /**
  * Every process the benchmark starts (servers and load workers). They are killed when the
@@ -13,7 +13,20 @@ export function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** SIGKILLs every tracked process that is still running (by its own pid). */
+/** Temporary data directories, removed at exit if the benchmark did not get to it. */
+const tempDirs = new Set<string>();
+
+export function trackTempDir(dir: string): string {
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
+/** SIGKILLs every tracked process that is still running (by its own pid), then removes temp dirs. */
 export function killAll(): void {
   for (const c of children) {
     if (c.exitCode === null && c.signalCode === null && c.pid !== undefined) {
@@ -25,6 +38,14 @@ export function killAll(): void {
     }
   }
   children.clear();
+  for (const d of tempDirs) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      // a process may still be writing; best effort
+    }
+  }
+  tempDirs.clear();
 }
 
 let installed = false;

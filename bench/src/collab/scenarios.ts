@@ -166,11 +166,16 @@ export async function latencyRun(
   workers: LoadWorkers,
   opts: { variant: string; docs: number; perDoc: number; rate: number; warmupMs: number; measureMs: number },
 ): Promise<LatencyResult> {
+  const t = now();
+  const debug = (what: string) => process.env.BENCH_DEBUG && console.log(`    ${what}: ${((now() - t) / 1000).toFixed(1)} s`);
   const docs = await createDocs(server, opts.docs, `lat-${opts.docs}x${opts.perDoc}-${Date.now()}`);
   const specs = await clientSpecs(server, docs, opts.perDoc);
+  debug('docs + tokens');
   await workers.open(specs);
+  debug('open');
   try {
     await workers.setup();
+    debug('setup');
     await sleep(500);
     const startAt = now() + 200;
     const from = startAt + opts.warmupMs;
@@ -185,6 +190,7 @@ export async function latencyRun(
     const t1 = now();
     const m1 = await metricsOf(server);
     const r = await workers.collect({ haltNow: false, graceMs: 1000, peersPerEdit: opts.perDoc - 1, timeoutMs: 60_000 });
+    debug('collect');
     return {
       kind: server.kind,
       variant: opts.variant,
@@ -205,6 +211,7 @@ export async function latencyRun(
     };
   } finally {
     await workers.close();
+    debug('close');
   }
 }
 

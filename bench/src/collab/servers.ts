@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import type { ServerKind } from './client';
-import { now, track, within } from './procs';
+import { now, removeTempDir, track, trackTempDir, within } from './procs';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const COCREA_MAIN = path.join(REPO, 'apps/server/src/main.ts');
@@ -64,11 +64,11 @@ export interface ServerHome {
 }
 
 export function newHome(kind: ServerKind, env: Record<string, string> = {}, nodeArgs: string[] = []): ServerHome {
-  return { kind, dataDir: mkdtempSync(path.join(os.tmpdir(), `cocrea-bench-${kind}-`)), env, nodeArgs };
+  return { kind, dataDir: trackTempDir(mkdtempSync(path.join(os.tmpdir(), `cocrea-bench-${kind}-`))), env, nodeArgs };
 }
 
 export function removeHome(home: ServerHome): void {
-  rmSync(home.dataDir, { recursive: true, force: true });
+  removeTempDir(home.dataDir);
 }
 
 function freePort(): Promise<number> {

@@ -46,9 +46,11 @@ let runStarted: { elu: ReturnType<typeof performance.eventLoopUtilization>; cpu:
 async function editLoop(editor: Editor, periodMs: number, startAt: number): Promise<void> {
   let target = startAt + Math.random() * periodMs;
   for (;;) {
-    const wait = target - now();
+    // Never sleep past the end of the run: at 0.1 edit/s a period is 10 s.
+    const wait = Math.min(target, stopAt) - now();
     if (wait > 0) await sleep(wait);
     if (now() >= stopAt) return;
+    if (now() < target) continue;
     if (recorder.inWindow(editor.edit())) windowEdits++;
     target += periodMs;
     if (target < now() - periodMs) target = now();
