@@ -4,15 +4,21 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3999);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cocrea-e2e-'));
+// Set once by the runner and inherited by its workers (the config is loaded in each of them):
+// the server, the global setup's admin CLI and the tests all use the same data directory.
+process.env.COCREA_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'cocrea-e2e-'));
+const dataDir = process.env.COCREA_E2E_DATA_DIR;
 
 /**
- * e2e against the real server (built web app, fresh SQLite file) in Debian's Chromium.
+ * e2e against the real server (built web app, fresh SQLite file) in Debian's Chromium. The
+ * global setup creates the first administrator with `npm run admin -- create`; every other
+ * account is invited by it (see `tests/staff.ts`).
  * Never `npx playwright install`: the browser comes from `apt-get install chromium`.
  */
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
+  globalSetup: './globalSetup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -44,6 +50,14 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // Every actor's invitation and acceptance comes from 127.0.0.1: lift the per-IP limit.
+      RATE_LIMIT_INVITATIONS: '1000',
+      RATE_LIMIT_JOIN: '10000',
+    },
   },
 });

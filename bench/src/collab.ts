@@ -393,7 +393,7 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
     '### Dónde se va el tiempo de cocrea',
     '',
     'cocrea escribe cada actualización en su registro durable (SQLite en modo WAL, `synchronous=FULL`: un fsync por',
-    'transacción de grupo) *antes* de aplicarla y reenviarla; Hocuspocus de serie la reenvía en cuanto la aplica en memoria y',
+    'transacción de grupo, en un hilo escritor propio) *antes* de aplicarla y reenviarla; Hocuspocus de serie la reenvía en cuanto la aplica en memoria y',
     'guarda el estado completo 2–10 s después; @y/websocket-server no guarda nada. La llegada al **primer** par (servidor + red',
     '+ un cliente, sin la cola de reparto del generador) aísla lo que añade el servidor, en ms:',
     '',
@@ -405,7 +405,7 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
     '(`cocrea_nodejs_eventloop_lag_*`, restada la resolución de 10 ms del monitor).',
     '',
     table(
-      ['Escenario', 'Escrituras', 'Media', 'p99', '> 10 ms', 'Espera media / p99', 'Lote medio', 'Bucle en escrituras', 'Retraso del bucle p99 / máx'],
+      ['Escenario', 'Escrituras', 'Media', 'p99', '> 10 ms', 'Espera media / p99', 'Lote medio', 'Escritor ocupado', 'Retraso del bucle p99 / máx'],
       [
         ...lat.filter((r) => r.kind === 'cocrea').map((r) => profileRow(`${r.editorsPerDoc} editores${r.variant ? ' (NORMAL)' : ''}`, r)),
         ...multi.filter((r) => r.kind === 'cocrea').map((r) => profileRow(`${r.docs} docs × ${r.editorsPerDoc}`, r)),
@@ -413,8 +413,9 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
-    '«Bucle en escrituras» = tiempo total de las transacciones durables / ventana: better-sqlite3 es síncrono, así que durante',
-    'ese tiempo (fsync incluido) el servidor no hace nada más: ni reenvía, ni acepta mensajes.',
+    '«Escritor ocupado» = tiempo total de las transacciones durables / ventana. Corren en el hilo escritor',
+    '(`SqliteLogWriter`, su propia conexión al archivo), no en el bucle de eventos: mientras dura una (fsync incluido) el',
+    'servidor sigue reenviando lo ya escrito y recibiendo mensajes, y lo que llega se agrupa en la transacción siguiente.',
     '',
   );
   if (c200 && h200) {
@@ -435,13 +436,12 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
       `  durable antes de reenviarse (espera media ${Number.isFinite(meanAck) ? sec(meanAck) : '—'}; una transacción por edición, porque las ediciones llegan separadas).`,
       slow > 0 || (prof && lag(prof.loopLag.max) >= 0.01)
         ? `- La cola. ${slow} de ${w?.count ?? '—'} escrituras pasaron de 10 ms (p99 ${Number.isFinite(p99Write) ? `≤ ${sec(p99Write)}` : '—'}) y el bucle de eventos llegó a detenerse ${prof ? sec(lag(prof.loopLag.max)) : '—'}:\n` +
-          '  el fsync de este disco virtual, compartido con el resto de la máquina, tiene picos, y better-sqlite3 es síncrono:\n' +
-          '  mientras dura la escritura (o la compactación del registro, o el checkpoint del WAL) el servidor no envía nada a\n' +
-          '  nadie. Cada pico retrasa todas las ediciones que estaban en camino.'
+          '  el fsync de este disco virtual, compartido con el resto de la máquina, tiene picos. Como la escritura corre en su\n' +
+          '  propio hilo, un pico retrasa solo las ediciones que esperan esa transacción (las que llegan se agrupan en la\n' +
+          '  siguiente), no la entrega de las ya escritas; lo que detiene el bucle es el trabajo del propio servidor y de la máquina.'
         : `- La cola. En esta corrida ninguna escritura pasó de 10 ms (p99 ${Number.isFinite(p99Write) ? `≤ ${sec(p99Write)}` : '—'}) y el bucle de eventos del servidor nunca se detuvo más\n` +
           `  de ${prof ? sec(lag(prof.loopLag.max)) : '—'}: los picos de las pasadas no salieron del servidor, sino de la máquina (dos núcleos compartidos por\n` +
-          '  servidor y generadores). Con un disco lento, en cambio, cada fsync lento detiene el bucle (better-sqlite3 es síncrono)\n' +
-          '  y retrasa todas las ediciones en camino: eso es lo que aparece en corridas con picos de `> 10 ms`.',
+          '  servidor y generadores). Un fsync lento ya no detiene el bucle: las escrituras corren en el hilo escritor.',
       `- La medida. Con ${c200.complete} ediciones el p99 es la ${rank}.ª peor: dos o tres ediciones lentas lo mueven de una pasada a otra`,
       `  (ver arriba) tanto como la diferencia entre servidores (${ms(d99)} ms en esta corrida).${
         n200
@@ -449,7 +449,8 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
           : ''
       }`,
       '',
-      'No se cambió código del servidor para medir esto.',
+      'Antes de llevar las escrituras a su propio hilo, este mismo objetivo daba entre 1.27× y 3.35×: better-sqlite3 es síncrono y',
+      'cada fsync lento detenía el bucle de eventos, y con él la entrega de todas las ediciones en camino.',
       '',
     );
   }
@@ -480,11 +481,11 @@ function report(lat: LatencyResult[], multi: LatencyResult[], cold: ColdOpenResu
     why.push(
       `**${PLAN.multi.docs} × ${PLAN.multi.perDoc} editores (${PLAN.multi.docs * PLAN.multi.perDoc * PLAN.multi.rate} ediciones/s): p99 y CPU.** p99 por entrega ${ms(cMulti.deliveries.quantile(0.99))} ms frente a ${ms(hMulti.deliveries.quantile(0.99))} ms`,
       `(${x(cMulti.deliveries.quantile(0.99), hMulti.deliveries.quantile(0.99))}); al primer par ${ms(cMulti.firstPeer.quantile(0.99))} frente a ${ms(hMulti.firstPeer.quantile(0.99))} ms. cocrea hizo ${mw?.count ?? '—'} transacciones durables en ${fmt(cMulti.measureSeconds)} s`,
-      `(lote medio ${mp?.batchSize && mp.batchSize.count > 0 ? (mp.batchSize.sum / mp.batchSize.count).toFixed(2) : '—'}), que tuvieron el bucle de eventos ocupado el ${mw ? ((mw.sum / cMulti.measureSeconds) * 100).toFixed(0) : '—'} % del tiempo; ${mslow} pasaron de 10 ms`,
-      `y el bucle llegó a detenerse ${mp ? sec(lag(mp.loopLag.max)) : '—'}. Una actualización que llega mientras tanto espera: de ahí la cola. CPU: cocrea`,
+      `(lote medio ${mp?.batchSize && mp.batchSize.count > 0 ? (mp.batchSize.sum / mp.batchSize.count).toFixed(2) : '—'}), que tuvieron ocupado el hilo escritor el ${mw ? ((mw.sum / cMulti.measureSeconds) * 100).toFixed(0) : '—'} % del tiempo; ${mslow} pasaron de 10 ms`,
+      `(el bucle de eventos llegó a detenerse ${mp ? sec(lag(mp.loopLag.max)) : '—'}). Una actualización que llega con el escritor ocupado espera a la transacción siguiente: de ahí la cola. CPU: cocrea`,
       `${fmt(cMulti.serverCpuPct)} % de un núcleo, Hocuspocus ${fmt(hMulti.serverCpuPct)} % (${x(cMulti.serverCpuPct, hMulti.serverCpuPct)}): decodificar cada actualización, escribirla en SQLite, compactar el`,
       'registro de cada documento cada 500 actualizaciones (`COMPACT_AFTER_UPDATES`) y contestar el `flush` de «Guardado» de cada',
-      'edición (un mensaje de ida y otro de vuelta más por edición). La espera del fsync no es CPU, pero sí bloquea el bucle.',
+      'edición (un mensaje de ida y otro de vuelta más por edición). La espera del fsync no es CPU ni bloquea el bucle.',
       '',
     );
   }

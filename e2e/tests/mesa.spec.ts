@@ -1,24 +1,25 @@
-import { expect, joinAs, test } from './actors';
+import { expect, joinAs, test, waitForTree } from './actors';
 
-test('a participant who joins by link adds a cause that the facilitator sees and edits', async ({ actor }, testInfo) => {
-  const facilitator = await actor('Facilitadora Rosa');
+test('a participant who joins by link adds a cause that the facilitator sees and edits', async ({ actor, staff }, testInfo) => {
+  const facilitator = await staff('facilitator', 'Facilitadora Rosa');
   const participant = await actor('Participante Luis', { width: 360, height: 740 });
 
-  // The facilitator convenes a mesa from the home page.
+  // The facilitator, signed in, convenes a mesa from the home page and is never asked for a name.
   await facilitator.page.goto('/');
   await facilitator.page.getByTestId('create-mesa-title').fill('Mesa de agua potable');
   await facilitator.page.getByTestId('create-mesa-topic').fill('Agua potable');
   await facilitator.page.getByTestId('create-mesa-description').fill('Baja calidad del agua en la cabecera municipal');
   await facilitator.page.getByTestId('create-mesa-submit').click();
   await facilitator.page.waitForURL(/\/mesas\/[A-Za-z0-9_-]+$/);
-  await joinAs(facilitator);
+  await waitForTree(facilitator);
+  await expect(facilitator.page.getByTestId('join-name-input')).toHaveCount(0);
   await expect(facilitator.page.locator('[data-testid="tree-node"][data-kind="problem"] [data-testid="node-text"]')).toHaveValue(
     'Baja calidad del agua en la cabecera municipal',
   );
   const link = await facilitator.page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/\/mesas\/[A-Za-z0-9_-]+$/);
 
-  // A participant opens the shared link on a phone and adds a cause under the problem.
+  // A participant opens the shared link on a phone, gives a name, and adds a cause under the problem.
   await participant.page.goto(link);
   await joinAs(participant);
   await participant.page.locator('[data-testid="tree-node"][data-kind="problem"] [data-testid="add-cause"]').click();
@@ -45,17 +46,23 @@ test('a participant who joins by link adds a cause that the facilitator sees and
   await testInfo.attach('participante-360px', { path: testInfo.outputPath('participante-360px.png'), contentType: 'image/png' });
 });
 
-test('a cause deleted after confirming disappears for everyone with its subtree', async ({ actor }) => {
-  const facilitator = await actor('Facilitadora Rosa');
-  const expert = await actor('Experta Marta');
-  const res = await facilitator.page.request.post('/api/mesas', {
-    data: { title: 'Mesa de movilidad', topic: 'Movilidad', description: 'Congestión vial' },
+test('a cause deleted after confirming disappears for everyone, and an expert of the mesa only watches', async ({ staff }) => {
+  const facilitator = await staff('facilitator', 'Facilitadora Rosa');
+  const { mesa, joinUrl } = await facilitator.api.post<{ mesa: { id: string }; joinUrl: string }>('/api/mesas', {
+    title: 'Mesa de movilidad',
+    topic: 'Movilidad',
+    description: 'Congestión vial',
   });
-  const { joinUrl } = (await res.json()) as { joinUrl: string };
+  const expert = await staff('expert', 'Experta Marta', { mesaId: mesa.id });
   await facilitator.page.goto(joinUrl);
-  await joinAs(facilitator);
+  await waitForTree(facilitator);
   await expert.page.goto(joinUrl);
-  await joinAs(expert);
+  await waitForTree(expert);
+
+  // The expert reads the tree: no adding, deleting or typing.
+  await expect(expert.page.getByTestId('read-only-notice')).toHaveAttribute('data-reason', 'expert');
+  await expect(expert.page.getByTestId('add-cause')).toHaveCount(0);
+  await expect(expert.page.locator('[data-testid="tree-node"][data-kind="problem"] [data-testid="node-text"]')).toHaveAttribute('readonly', '');
 
   await facilitator.page.locator('[data-testid="tree-node"][data-kind="problem"] [data-testid="add-cause"]').click();
   const causes = facilitator.page.locator('[data-testid="tree-node"][data-kind="cause"]');

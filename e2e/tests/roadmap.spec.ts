@@ -14,10 +14,13 @@ function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-async function joinCommitmentPage(actor: Actor, url: string): Promise<void> {
+/** Opens the commitment's page: a participant gives a name on the way, an account goes straight in. */
+async function openCommitmentPage(actor: Actor, url: string, asParticipant: boolean): Promise<void> {
   await actor.page.goto(url);
-  await actor.page.getByTestId('join-name-input').fill(actor.name);
-  await actor.page.getByTestId('join-submit').click();
+  if (asParticipant) {
+    await actor.page.getByTestId('join-name-input').fill(actor.name);
+    await actor.page.getByTestId('join-submit').click();
+  }
   await expect(actor.page.getByTestId('roadmap-narrative').locator('.ProseMirror')).toBeVisible();
 }
 
@@ -26,26 +29,24 @@ async function fill(actor: Actor, testId: string, value: string, within?: string
   await scope.getByTestId(testId).fill(value);
 }
 
-test('two people co-write a roadmap, the facilitator finalizes and files it as DOCX and PDF', async ({ actor }, testInfo) => {
+test('two people co-write a roadmap, the facilitator finalizes and files it as DOCX and PDF', async ({ actor, staff }, testInfo) => {
   test.setTimeout(120_000);
-  const facilitator = await actor('Rosa Facilitadora');
+  const facilitator = await staff('facilitator', 'Rosa Facilitadora');
   const participant = await actor('Luis Participante');
 
-  // The mesa already agreed a feasible, definitive commitment (set up through the API).
-  const api = facilitator.page.request;
-  const { mesa } = (await (await api.post('/api/mesas', { data: { title: 'Mesa de agua', topic: 'Agua potable', description: 'Baja calidad del agua' } })).json()) as { mesa: { id: string } };
-  const { token } = (await (await api.post(`/api/mesas/${mesa.id}/join`, { data: { name: 'Configuración' } })).json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  const { commitment } = (await (
-    await api.post(`/api/mesas/${mesa.id}/commitments`, { headers, data: { title: 'Monitoreo ciudadano del agua' } })
-  ).json()) as { commitment: { id: string } };
+  // The mesa already agreed a feasible, definitive commitment (set up through the facilitator's session).
+  const { api } = facilitator;
+  const { mesa } = await api.post<{ mesa: { id: string } }>('/api/mesas', { title: 'Mesa de agua', topic: 'Agua potable', description: 'Baja calidad del agua' });
+  const { commitment } = await api.post<{ commitment: { id: string } }>(`/api/mesas/${mesa.id}/commitments`, { title: 'Monitoreo ciudadano del agua' });
   const criteria = Object.fromEntries(REVIEW_CRITERIA.map((c) => [c, { verdict: 'cumple', reasons: 'Cumple.' }]));
-  expect((await api.post(`/api/commitments/${commitment.id}/review`, { headers, data: { criteria, decision: 'factible' } })).ok()).toBe(true);
-  expect((await api.post(`/api/commitments/${commitment.id}/definitive`, { headers })).ok()).toBe(true);
+  await api.post(`/api/commitments/${commitment.id}/review`, { criteria, decision: 'factible' });
+  await api.post(`/api/commitments/${commitment.id}/definitive`);
   const url = `/mesas/${mesa.id}/compromisos/${commitment.id}`;
 
-  await joinCommitmentPage(facilitator, url);
-  await joinCommitmentPage(participant, url);
+  await openCommitmentPage(facilitator, url, false);
+  await openCommitmentPage(participant, url, true);
+  // The participant co-writes but does not finalize: that is the facilitator's step.
+  await expect(participant.page.getByTestId('finalize')).toHaveCount(0);
 
   // Each writes in the narrative and sees the other's text and caret.
   const fEditor = facilitator.page.getByTestId('roadmap-narrative').locator('.ProseMirror');

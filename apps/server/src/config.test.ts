@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(c.PORT).toBe(3000);
     expect(c.dataDir).toBe(path.resolve('./data'));
     expect(c.SQLITE_SYNCHRONOUS).toBe('FULL');
+    expect([c.SESSION_TTL_HOURS, c.RATE_LIMIT_WINDOW_SECONDS, c.RATE_LIMIT_SIGN_IN, c.RATE_LIMIT_JOIN, c.RATE_LIMIT_INVITATIONS]).toEqual([12, 900, 10, 300, 20]);
   });
 
   it('stops on a bad value, naming the variable', () => {
@@ -17,6 +18,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_SECRET: 'corto' })).toThrow(/AUTH_SECRET: debe tener al menos 32 caracteres/);
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379', DATABASE_URL: 'postgres://db/x' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '0' })).toThrow(/SESSION_TTL_HOURS/);
+    expect(() => loadConfig({ RATE_LIMIT_SIGN_IN: 'muchos' })).toThrow(/RATE_LIMIT_SIGN_IN/);
   });
 
   it('refuses Redis without PostgreSQL: instances would each write their own SQLite file', () => {

@@ -21,8 +21,17 @@ export const configSchema = z.object({
     .regex(/^rediss?:\/\//, 'debe ser una URL redis://host:puerto')
     .optional(),
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[A-Za-z0-9.:/, _-]+$/, 'debe ser loopback, uniquelocal, una lista de subredes o un número de saltos')
+    .default('loopback'),
   AUTH_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
   TOKEN_TTL_SECONDS: int(900, 30, 86_400),
+  SESSION_TTL_HOURS: int(12, 1, 24 * 30),
+  RATE_LIMIT_WINDOW_SECONDS: int(900, 1, 86_400),
+  RATE_LIMIT_SIGN_IN: int(10, 1, 100_000),
+  RATE_LIMIT_JOIN: int(300, 1, 100_000),
+  RATE_LIMIT_INVITATIONS: int(20, 1, 100_000),
   MAX_MESSAGE_BYTES: int(1_048_576, 1024, 64 * 1_048_576),
   MAX_BODY_BYTES: int(65_536, 1024, 16 * 1_048_576),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),

@@ -2,8 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hocuspocus, type Document } from '@hocuspocus/server';
 import { CloseCode } from '@cocrea/collab';
+import { createAccess } from './access';
 import { CollabTokens } from './auth/collabTokens';
 import { attachWebSocket, COLLAB_PATH } from './collab/attachWebSocket';
+import { AnnotationGuard } from './collab/AnnotationGuard';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
 import { createRedisExtension, instanceIdentifier, type RedisRelay } from './collab/createRedisExtension';
 import { DocumentCompactor } from './collab/DocumentCompactor';
@@ -28,6 +30,8 @@ export interface CocreaServer {
   /** This instance's name among its peers (Redis identifier), also in `/healthz`. */
   instance: string;
   hocuspocus: Hocuspocus;
+  /** Resolves once every pending durable write and compaction is done (tests compare stored state). */
+  settled(): Promise<void>;
   /** Stops accepting, tells clients to reconnect, makes everything durable, closes Redis and storage. */
   close(): Promise<void>;
 }
@@ -75,7 +79,13 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
   // Hocuspocus needs the extensions and the extensions need its documents: a late-bound getter
   // (only called once requests arrive, long after `hocuspocus` is initialized).
   const docs: DocumentAccess = new DocumentAccess((): ReadonlyMap<string, Document> => hocuspocus.documents, documents);
-  const locks = new DocumentLocks(commitments, docs);
+  const locks = new DocumentLocks(commitments, docs, documents, updateLog, log);
+  if (redis) {
+    const relay = redis;
+    locks.peers = { publish: (names) => relay.publishLocks(names) };
+    relay.onLocks = (names) => locks.refresh(names);
+  }
+  const access = createAccess(storage, config, docs, locks, log);
 
   const hocuspocus = new Hocuspocus({
     name: 'cocrea',
@@ -84,13 +94,16 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     debounce: 2000,
     maxDebounce: 10000,
     extensions: [
-      new AuthenticationExtension(tokens, mesas, locks, log),
-      new DurableLogExtension(updateLog, compactor, log, metrics),
+      new AuthenticationExtension({ tokens, mesas, locks, log, ...access }),
+      new AnnotationGuard(log, metrics),
+      new DurableLogExtension(updateLog, compactor, log, metrics, (name) => locks.refresh([name])),
       ...(redis ? [redis.extension] : []),
     ],
   });
 
   const app = createApp({
+    ...access,
+    docs,
     mesas,
     tokens,
     commitments,
@@ -100,6 +113,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     publicUrl: config.PUBLIC_URL,
     log,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    trustProxy: config.TRUST_PROXY,
     metrics: metrics.registry,
     webDist: config.webDist,
     health: () => ({
@@ -111,7 +125,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     }),
   });
   const server = http.createServer(app);
-  const sockets = attachWebSocket(server, hocuspocus, config.MAX_MESSAGE_BYTES, log);
+  const sockets = attachWebSocket(server, hocuspocus, config.MAX_MESSAGE_BYTES, log, (socket) => access.sockets.forget(socket));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -140,5 +154,9 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
       }
     })());
 
-  return { url, port, instance, hocuspocus, close };
+  const settled = async () => {
+    await updateLog.drain();
+    await compactor.idle();
+  };
+  return { url, port, instance, hocuspocus, settled, close };
 }

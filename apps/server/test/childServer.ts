@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { seedTestAdmin, TEST_RATE_LIMITS } from './harness';
 
 const MAIN = path.resolve(import.meta.dirname, '../src/main.ts');
 
@@ -12,10 +13,14 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-/** Starts `apps/server/src/main.ts` with tsx on a free port; resolves once it listens. */
-export function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+/**
+ * Starts `apps/server/src/main.ts` with tsx on a free port; resolves once it listens. Its storage
+ * gets the harness' TEST_ADMIN first, so `createMesa(url)` works against it.
+ */
+export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  await seedTestAdmin({ DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL });
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...TEST_RATE_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -7,9 +7,13 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SaveTracker } from '@cocrea/collab';
+import { hashPassword } from '../src/auth/passwords';
+import type { AccountRole } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
+import { newId } from '../src/ids';
 import { createLogger } from '../src/logger';
 import { startServer, type CocreaServer } from '../src/server';
+import { AccountExistsError, type Account } from '../src/storage/AccessStorage';
 import { openStorage } from '../src/storage/openStorage';
 import type { Storage } from '../src/storage/Storage';
 
@@ -70,7 +74,17 @@ async function databaseFor(dataDir: string): Promise<Record<string, string>> {
   return { DATABASE_URL: url };
 }
 
-/** A real cocrea server on port 0 with its own data directory (and database, see above). */
+/**
+ * Rate limits no test trips by accident (tests of the limits themselves set their own): every
+ * request of a test run comes from 127.0.0.1.
+ */
+export const TEST_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_SIGN_IN: '100000',
+  RATE_LIMIT_JOIN: '100000',
+  RATE_LIMIT_INVITATIONS: '100000',
+};
+
+/** A real cocrea server on port 0 with its own data directory (and database, see above), and {@link TEST_ADMIN}. */
 export async function startTestServer(dataDir = tempDataDir(), env: Record<string, string> = {}): Promise<CocreaServer & { dataDir: string }> {
   const config = loadConfig({
     PORT: '0',
@@ -78,11 +92,53 @@ export async function startTestServer(dataDir = tempDataDir(), env: Record<strin
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     WEB_DIST: path.join(dataDir, 'no-web'),
+    ...TEST_RATE_LIMITS,
     ...(await databaseFor(dataDir)),
     ...env,
   });
+  await seedTestAdmin(config);
   const server = await startServer(config, createLogger(config.LOG_LEVEL));
   return Object.assign(server, { dataDir });
+}
+
+/** The password of every account the tests seed. */
+export const TEST_PASSWORD = 'contraseña de pruebas 123';
+
+/** The administrator every test server (in-process or child) has before it starts. */
+export const TEST_ADMIN = { email: 'admin@cocrea.test', name: 'Admin de pruebas', role: 'admin' as const };
+
+/**
+ * Seeded accounts hash {@link TEST_PASSWORD} with cheap scrypt parameters: they travel inside
+ * the hash, so sign-in verifies them as it would the production ones, in a millisecond.
+ */
+const testPasswordHash = hashPassword(TEST_PASSWORD, { ln: 10, r: 8, p: 1 });
+
+/** Creates the account unless one with its email exists; returns it either way. */
+export async function ensureAccount(storage: Storage, spec: { email: string; name: string; role: AccountRole }): Promise<Account> {
+  const existing = await storage.accounts.byEmail(spec.email);
+  if (existing) return existing;
+  try {
+    return await storage.accounts.create({ id: newId(), ...spec, passwordHash: await testPasswordHash, createdAt: new Date().toISOString() });
+  } catch (err) {
+    // Another instance starting at the same moment seeded it first.
+    if (err instanceof AccountExistsError) return (await storage.accounts.byEmail(spec.email)) as Account;
+    throw err;
+  }
+}
+
+/** Seeds {@link TEST_ADMIN} into the storage `config` names (before the server starts on it). */
+export async function seedTestAdmin(config: { DATA_DIR?: string; DATABASE_URL?: string } & Record<string, unknown>): Promise<void> {
+  const storage = await openStorage(loadConfig({ DATA_DIR: config.DATA_DIR, ...(config.DATABASE_URL ? { DATABASE_URL: config.DATABASE_URL } : {}) }), createLogger('silent'));
+  try {
+    await ensureAccount(storage, TEST_ADMIN);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** The PostgreSQL database of a test server's data directory, or `undefined` on SQLite. */
+export function databaseUrlOf(dataDir: string): string | undefined {
+  return databases.get(dataDir);
 }
 
 /** A second handle on a test server's storage (same backend and database as the server). */
@@ -128,36 +184,133 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
   }
 }
 
-/** JSON over HTTP against the test server. */
-export async function api<T = unknown>(base: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+/** An answer of the test server: status, parsed JSON body (or null), headers. */
+export interface ApiAnswer<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** JSON over HTTP against the test server; `headers` adds e.g. `authorization`. */
+export async function api<T = unknown>(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
   const res = await fetch(base + url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
 }
+
+/** `Authorization: Bearer <token>`, for a participant's requests. */
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
 /** What `POST /api/mesas/:id/join` returns. */
 export interface JoinResponse {
   token: string;
   expiresAt: string;
-  participant: { id: string; name: string; color: string };
-  documents: { tree: string };
+  participant: { id: string; name: string; color: string; organization: string | null; sector: string | null };
+  renewal: string;
+  documents: { tree: string; annotations: string };
 }
 
-/** Creates a mesa over REST and returns its id. */
+/** What `POST /api/mesas/:id/token` returns to an account. */
+export interface AccountTokenResponse {
+  token: string;
+  expiresAt: string;
+  principal: { id: string; name: string; color: string; role: AccountRole };
+  documents: { tree: string; annotations: string };
+}
+
+/**
+ * A signed-in account: its cookie and CSRF token, sent with every request as the web app does
+ * (the token only on writes).
+ */
+export class Session {
+  constructor(
+    readonly base: string,
+    readonly account: Account,
+    readonly cookie: string,
+    readonly csrfToken: string,
+  ) {}
+
+  /** JSON over HTTP as this account. */
+  api<T = unknown>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
+    const csrf: Record<string, string> = method === 'GET' || method === 'HEAD' ? {} : { 'x-csrf-token': this.csrfToken };
+    return api<T>(this.base, method, url, body, { cookie: this.cookie, ...csrf, ...headers });
+  }
+
+  /** A collaboration token for this account on `mesaId` (throws unless 200). */
+  async token(mesaId: string): Promise<AccountTokenResponse> {
+    const r = await this.api<AccountTokenResponse>('POST', `/api/mesas/${mesaId}/token`);
+    if (r.status !== 200) throw new Error(`token for ${this.account.role}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+}
+
+/** The `name=value` of a Set-Cookie answer, for the next requests' `Cookie`. */
+export function cookieFrom(headers: Headers): string {
+  const set = headers.getSetCookie().find((c) => c.startsWith('cocrea_session='));
+  if (!set) throw new Error('no session cookie was set');
+  return set.split(';')[0] as string;
+}
+
+/** Signs in over REST. */
+export async function signIn(base: string, email: string, password = TEST_PASSWORD): Promise<Session> {
+  const r = await api<{ account: Account; csrfToken: string }>(base, 'POST', '/api/auth/sign-in', { email, password });
+  if (r.status !== 200) throw new Error(`sign-in ${email}: ${r.status} ${JSON.stringify(r.body)}`);
+  return new Session(base, r.body.account, cookieFrom(r.headers), r.body.csrfToken);
+}
+
+const admins = new Map<string, Promise<Session>>();
+
+/** {@link TEST_ADMIN}'s session on the server at `base`, signed in once and reused. */
+export function adminOf(base: string): Promise<Session> {
+  let s = admins.get(base);
+  if (!s) {
+    s = signIn(base, TEST_ADMIN.email);
+    s.catch(() => admins.delete(base));
+    admins.set(base, s);
+  }
+  return s;
+}
+
+let seeded = 0;
+
+/**
+ * A new account with `role`, created directly in the server's storage (an expert also becomes
+ * a member of `mesaIds`), then signed in over REST.
+ */
+export async function signedIn(server: { url: string; dataDir: string }, role: AccountRole, opts: { name?: string; mesaIds?: readonly string[] } = {}): Promise<Session> {
+  const email = `${role}-${++seeded}-${newId(6).toLowerCase()}@cocrea.test`;
+  const storage = await storageOf(server.dataDir);
+  try {
+    const account = await ensureAccount(storage, { email, name: opts.name ?? `${role} ${seeded}`, role });
+    for (const m of opts.mesaIds ?? []) await storage.members.add(m, account.id, new Date().toISOString());
+  } finally {
+    await storage.close();
+  }
+  return signIn(server.url, email);
+}
+
+/** Creates a mesa over REST (as the server's {@link TEST_ADMIN}) and returns its id. */
 export async function createMesa(base: string, title = 'Mesa de prueba'): Promise<string> {
-  const r = await api<{ mesa: { id: string } }>(base, 'POST', '/api/mesas', { title, topic: 'Agua potable', description: 'Baja calidad del agua' });
+  const admin = await adminOf(base);
+  const r = await admin.api<{ mesa: { id: string } }>('POST', '/api/mesas', { title, topic: 'Agua potable', description: 'Baja calidad del agua' });
   if (r.status !== 201) throw new Error(`create mesa: ${r.status}`);
   return r.body.mesa.id;
 }
 
-/** Joins a mesa over REST. */
-export async function join(base: string, mesaId: string, name: string): Promise<JoinResponse> {
-  const r = await api<JoinResponse>(base, 'POST', `/api/mesas/${mesaId}/join`, { name });
-  if (r.status !== 200) throw new Error(`join: ${r.status}`);
+/** Joins a mesa over REST as a participant. */
+export async function join(base: string, mesaId: string, name: string, extra: Record<string, unknown> = {}): Promise<JoinResponse> {
+  const r = await api<JoinResponse>(base, 'POST', `/api/mesas/${mesaId}/join`, { name, ...extra });
+  if (r.status !== 200) throw new Error(`join: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 

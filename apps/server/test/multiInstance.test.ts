@@ -4,9 +4,11 @@ import pg from 'pg';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import { PROBLEM_NODE_ID } from '@cocrea/domain';
-import { addNode, readTree, treeNodes } from '@cocrea/collab';
+import type { CommitmentVersion } from '@cocrea/domain';
+import { addNode, readRoadmap, readTree, roadmapText, treeNodes } from '@cocrea/collab';
 import { startChildServer, type ChildServer } from './childServer';
-import { api, connectClient, createDatabase, createMesa, dropDatabase, join, tempDataDir, waitFor, type TestClient } from './harness';
+import { feasibleReview, fillRoadmap } from './roadmapFixture';
+import { adminOf, api, connectClient, createDatabase, createMesa, dropDatabase, join, tempDataDir, waitFor, type TestClient } from './harness';
 
 /*
  * Several cocrea instances on one PostgreSQL database and one Redis, as real processes. Clients
@@ -108,6 +110,73 @@ describe.skipIf(unreachable !== null)('several instances on one PostgreSQL and o
     await waitFor(settled, 'both logs drained');
     // 40 client updates, each logged by the instance that received it; the relayed copies never.
     expect((await rows()) - before).toBe(40);
+  });
+
+  it('finalizing on one instance freezes the documents for writers on the other', { timeout: 120_000 }, async () => {
+    const env = await cluster();
+    const [a, b] = await Promise.all([instance(env), instance(env)]);
+    const mesaId = await createMesa(a.url);
+    // Ana runs the mesa: reviewing and finalizing are a facilitator's (here the test administrator's).
+    const ana = await adminOf(a.url);
+    const anaToken = (await ana.token(mesaId)).token;
+    const call = <T>(method: string, url: string, body?: unknown) => ana.api<T>(method, url, body);
+    const created = await call<{ commitment: { id: string }; documents: { roadmap: string } }>('POST', `/api/mesas/${mesaId}/commitments`, { title: 'Compromiso' });
+    expect(created.status).toBe(201);
+    const id = created.body.commitment.id;
+    const roadmapName = created.body.documents.roadmap;
+    expect((await call('POST', `/api/commitments/${id}/review`, feasibleReview)).status).toBe(200);
+    expect((await call('POST', `/api/commitments/${id}/definitive`)).status).toBe(200);
+    const writer = await connectClient(a.url, roadmapName, anaToken);
+    fillRoadmap(writer.doc);
+    await waitFor(() => writer.tracker.state.isSaved, 'roadmap saved');
+
+    // Beto, on the other instance, types without pause while Ana finalizes on hers.
+    const beto = await join(b.url, mesaId, 'Beto');
+    const typist = await connectClient(b.url, roadmapName, beto.token);
+    onTestFinished(() => {
+      writer.destroy();
+      typist.destroy();
+    });
+    const notes = roadmapText(typist.doc, 'coContact') as Y.Text;
+    let typing = true;
+    const typed = (async () => {
+      for (let i = 0; typing && i < 20_000; i++) {
+        notes.insert(notes.length, String(i % 10));
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    })();
+    await waitFor(() => readRoadmap(writer.doc).coResponsible.contact.length > 20, "Beto's typing to reach instance A");
+    const fin = await call<{ version: CommitmentVersion }>('POST', `/api/commitments/${id}/finalize`);
+    expect(fin.status).toBe(201);
+    // Beto's instance heard of the lock (Redis) or the store refused his next update.
+    await waitFor(() => typist.tracker.state.refused, 'Beto told the roadmap is read-only');
+    typing = false;
+    await typed;
+    const settled = async () => (await health(a.url)).pendingWrites === 0 && (await health(b.url)).pendingWrites === 0;
+    await waitFor(settled, 'both logs drained');
+
+    // The stored document is exactly the version: nothing Beto typed after the freeze was kept.
+    const contact = fin.body.version.content.roadmap.coResponsible.contact;
+    expect(contact.length).toBeGreaterThan(20);
+    for (const base of [a.url, b.url]) {
+      const reader = await connectClient(base, roadmapName, (await join(base, mesaId, 'Lectora')).token);
+      expect(readRoadmap(reader.doc).coResponsible.contact).toBe(contact);
+      expect(reader.provider.authorizedScope).toBe('readonly');
+      reader.destroy();
+    }
+    const db = new pg.Client({ connectionString: env.DATABASE_URL });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ data: Buffer; kind: number }>(
+        'SELECT 0 AS kind, state AS data FROM document_snapshots WHERE name = $1 UNION ALL SELECT 1, data FROM document_updates WHERE name = $1',
+        [roadmapName],
+      );
+      const stored = new Y.Doc();
+      for (const r of rows) Y.applyUpdate(stored, new Uint8Array(r.data));
+      expect(readRoadmap(stored).coResponsible.contact).toBe(contact);
+    } finally {
+      await db.end();
+    }
   });
 
   it('loses no saved edit when an instance is killed with SIGKILL mid-stream', { timeout: 180_000 }, async () => {

@@ -6,7 +6,7 @@ import { PROBLEM_NODE_ID } from '@cocrea/domain';
 import { addNode, CloseCode, DenialReason, readTree, treeDocumentName } from '@cocrea/collab';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { api, connectClient, createMesa, join, startTestServer, waitFor } from './harness';
+import { adminOf, api, connectClient, createMesa, join, startTestServer, waitFor } from './harness';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let mesaId: string;
@@ -33,7 +33,8 @@ describe('bad REST requests get a clear 4xx', () => {
   });
 
   it('empty title → 400 naming the field', async () => {
-    const r = await api<ErrorBody & { error: { details: { field: string }[] } }>(server.url, 'POST', '/api/mesas', { title: '   ', topic: 'Agua' });
+    const admin = await adminOf(server.url);
+    const r = await admin.api<ErrorBody & { error: { details: { field: string }[] } }>('POST', '/api/mesas', { title: '   ', topic: 'Agua' });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation_failed');
     expect(r.body.error.message).toContain('El título no puede estar vacío.');
@@ -47,12 +48,14 @@ describe('bad REST requests get a clear 4xx', () => {
   });
 
   it('malformed JSON → 400, a form post → 415, a huge body → 413, an unknown route → 404', async () => {
-    const bad = await fetch(`${server.url}/api/mesas`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":' });
+    const admin = await adminOf(server.url);
+    const session = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
+    const bad = await fetch(`${server.url}/api/mesas`, { method: 'POST', headers: { 'content-type': 'application/json', ...session }, body: '{"title":' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorBody).error.code).toBe('invalid_json');
-    const form = await fetch(`${server.url}/api/mesas`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'title=x' });
+    const form = await fetch(`${server.url}/api/mesas`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...session }, body: 'title=x' });
     expect(form.status).toBe(415);
-    const huge = await api<ErrorBody>(server.url, 'POST', '/api/mesas', { title: 'x', topic: 'y', description: 'z'.repeat(200_000) });
+    const huge = await admin.api<ErrorBody>('POST', '/api/mesas', { title: 'x', topic: 'y', description: 'z'.repeat(200_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('body_too_large');
     expect((await api(server.url, 'GET', '/api/nada')).status).toBe(404);

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { Route, Switch } from 'wouter';
+import { Redirect, Route, Switch } from 'wouter';
 import { HomePage } from './home/HomePage';
+import { SessionProvider } from './session/SessionProvider';
 import { NotFoundPage } from './ui/NotFoundPage';
 
 // Heavy pages (React Flow, Yjs, Tiptap, the ODS catalogue) load only when visited.
@@ -11,24 +12,39 @@ const PamListPage = lazy(() => import('./pam/PamListPage').then((m) => ({ defaul
 const PamPage = lazy(() => import('./pam/PamPage').then((m) => ({ default: m.PamPage })));
 const PublicListPage = lazy(() => import('./public/PublicListPage').then((m) => ({ default: m.PublicListPage })));
 const PublicPamPage = lazy(() => import('./public/PublicPamPage').then((m) => ({ default: m.PublicPamPage })));
+const SignInPage = lazy(() => import('./session/SignInPage').then((m) => ({ default: m.SignInPage })));
+const AcceptInvitationPage = lazy(() => import('./session/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
+const InvitationsPage = lazy(() => import('./admin/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
+const AccountsPage = lazy(() => import('./admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
-/** The routes of the web client: mesas and their commitments, PAM management, public plans. */
+/** The routes of the web client: mesas and their commitments, PAM management, public plans, signing in, administration. */
 export function App() {
   return (
-    <Suspense fallback={<div className="page" aria-busy="true" />}>
-      <Switch>
-        <Route path="/" component={HomePage} />
-        <Route path="/mesas/:mesaId/compromisos/:commitmentId">
-          {(p) => <CommitmentPage key={`${p.mesaId}/${p.commitmentId}`} mesaId={p.mesaId} commitmentId={p.commitmentId} />}
-        </Route>
-        <Route path="/mesas/:mesaId/compromisos">{(p) => <CommitmentsPage key={p.mesaId} mesaId={p.mesaId} />}</Route>
-        <Route path="/mesas/:id">{(params) => <MesaPage key={params.id} mesaId={params.id} />}</Route>
-        <Route path="/pam" component={PamListPage} />
-        <Route path="/pam/:id">{(p) => <PamPage key={p.id} pamId={p.id} />}</Route>
-        <Route path="/publico" component={PublicListPage} />
-        <Route path="/publico/pam/:id">{(p) => <PublicPamPage key={p.id} pamId={p.id} />}</Route>
-        <Route component={NotFoundPage} />
-      </Switch>
-    </Suspense>
+    <SessionProvider>
+      <Suspense fallback={<div className="page" aria-busy="true" />}>
+        <Switch>
+          <Route path="/" component={HomePage} />
+          <Route path="/entrar" component={SignInPage} />
+          <Route path="/invitaciones/:token">{(p) => <AcceptInvitationPage key={p.token} token={p.token} />}</Route>
+          <Route path="/mesas/:mesaId/compromisos/:commitmentId">
+            {(p) => <CommitmentPage key={`${p.mesaId}/${p.commitmentId}`} mesaId={p.mesaId} commitmentId={p.commitmentId} />}
+          </Route>
+          <Route path="/mesas/:mesaId/compromisos">{(p) => <CommitmentsPage key={p.mesaId} mesaId={p.mesaId} />}</Route>
+          <Route path="/mesas/:id">{(params) => <MesaPage key={params.id} mesaId={params.id} />}</Route>
+          <Route path="/pam" component={PamListPage} />
+          <Route path="/pam/:id">{(p) => <PamPage key={p.id} pamId={p.id} />}</Route>
+          <Route path="/publico" component={PublicListPage} />
+          <Route path="/publico/pam/:id">{(p) => <PublicPamPage key={p.id} pamId={p.id} />}</Route>
+          <Route path="/admin">
+            <Redirect to="/admin/invitaciones" replace />
+          </Route>
+          <Route path="/admin/invitaciones" component={InvitationsPage} />
+          <Route path="/admin/cuentas" component={AccountsPage} />
+          <Route path="/admin/bitacora" component={AuditPage} />
+          <Route component={NotFoundPage} />
+        </Switch>
+      </Suspense>
+    </SessionProvider>
   );
 }

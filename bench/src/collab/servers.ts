@@ -61,6 +61,8 @@ export interface ServerHome {
   env: Record<string, string>;
   /** Extra `node` flags (profiling: `--cpu-prof`). */
   nodeArgs: string[];
+  /** cocrea: the benchmark's account exists in `dataDir`. */
+  accountReady?: boolean;
 }
 
 export function newHome(kind: ServerKind, env: Record<string, string> = {}, nodeArgs: string[] = []): ServerHome {
@@ -92,9 +94,11 @@ export async function startServer(home: ServerHome): Promise<RunningServer> {
   let child: ChildProcess;
   let port = 0;
   if (home.kind === 'cocrea') {
+    await ensureBenchAccount(home);
     child = spawn(process.execPath, [...home.nodeArgs, '--import', 'tsx', COCREA_MAIN], {
       cwd: REPO,
-      env: cleanEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: home.dataDir, ...home.env }),
+      // Every load client joins from 127.0.0.1: the join rate limit would refuse most of them.
+      env: cleanEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: home.dataDir, RATE_LIMIT_JOIN: '100000', ...home.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } else if (home.kind === 'hocuspocus') {
@@ -172,27 +176,62 @@ export async function startServer(home: ServerHome): Promise<RunningServer> {
   };
 }
 
+/** The facilitator account the benchmark creates mesas with (cocrea needs one since accounts exist). */
+const BENCH_ACCOUNT = { email: 'bench@cocrea.test', password: 'contraseña del benchmark' };
+const ADMIN_CLI = path.join(REPO, 'apps/server/src/cli/admin.ts');
+
+/** Creates {@link BENCH_ACCOUNT} in the server's data directory, once (the admin CLI, as a person would). */
+async function ensureBenchAccount(home: ServerHome): Promise<void> {
+  if (home.accountReady) return;
+  const cli = spawn(process.execPath, ['--import', 'tsx', ADMIN_CLI, 'create', '--email', BENCH_ACCOUNT.email, '--name', 'Benchmark', '--role', 'facilitator', '--password-stdin'], {
+    cwd: REPO,
+    env: cleanEnv({ DATA_DIR: home.dataDir, LOG_LEVEL: 'warn', ...home.env }),
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let err = '';
+  cli.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  cli.stdin?.end(`${BENCH_ACCOUNT.password}\n`);
+  const code = await new Promise<number | null>((r) => cli.once('exit', r));
+  if (code !== 0) throw new Error(`admin create failed (${code}): ${err}`);
+  home.accountReady = true;
+}
+
 /** JSON over HTTP. */
-async function api<T>(base: string, method: string, url: string, body?: unknown): Promise<T> {
+async function api<T>(base: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ body: T; headers: Headers }> {
   const res = await fetch(base + url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+  return { body: (await res.json()) as T, headers: res.headers };
 }
 
-/** cocrea: creates a mesa over REST; returns the name of its tree document. */
+const sessions = new WeakMap<RunningServer, Promise<Record<string, string>>>();
+
+/** Signs in as {@link BENCH_ACCOUNT}, once per server: the cookie and CSRF headers of its writes. */
+function sessionHeaders(server: RunningServer): Promise<Record<string, string>> {
+  let s = sessions.get(server);
+  if (!s) {
+    s = api<{ csrfToken: string }>(server.httpUrl, 'POST', '/api/auth/sign-in', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }).then(({ body, headers }) => ({
+      cookie: headers.getSetCookie().map((c) => c.split(';')[0]).join('; '),
+      'x-csrf-token': body.csrfToken,
+    }));
+    sessions.set(server, s);
+  }
+  return s;
+}
+
+/** cocrea: creates a mesa over REST (as the benchmark's facilitator); returns the name of its tree document. */
 export async function createMesa(server: RunningServer, title: string): Promise<{ mesaId: string; docName: string }> {
-  const r = await api<{ mesa: { id: string } }>(server.httpUrl, 'POST', '/api/mesas', { title, topic: 'Agua potable', description: 'Baja calidad del agua' });
-  return { mesaId: r.mesa.id, docName: `mesa:${r.mesa.id}:tree` };
+  const r = await api<{ mesa: { id: string } }>(server.httpUrl, 'POST', '/api/mesas', { title, topic: 'Agua potable', description: 'Baja calidad del agua' }, await sessionHeaders(server));
+  return { mesaId: r.body.mesa.id, docName: `mesa:${r.body.mesa.id}:tree` };
 }
 
 /** cocrea: joins a mesa over REST; returns the token. */
 export async function joinMesa(server: RunningServer, mesaId: string, name: string): Promise<string> {
   const r = await api<{ token: string }>(server.httpUrl, 'POST', `/api/mesas/${mesaId}/join`, { name });
-  return r.token;
+  return r.body.token;
 }
 
 /** cocrea: a snapshot of the Prometheus text at `/metrics`. */

@@ -11,6 +11,11 @@ export const CloseCode = {
   GoingAway: 1001,
   /** The socket's first document was refused: no valid token. Reconnecting with the same token is pointless. */
   Unauthorized: 4401,
+  /**
+   * The token is valid but its holder may not do this (any more): access was revoked, the mesa
+   * was closed, or an update broke a rule. The reason says which; reconnecting will not help.
+   */
+  Forbidden: 4403,
   /** A frame could not be decoded or violated the protocol. */
   ResetConnection: 4205,
   /** No message arrived within the server's timeout. */
@@ -34,6 +39,12 @@ export const DenialReason = {
   UnknownDocument: 'unknown-document',
   /** The mesa no longer exists. */
   UnknownMesa: 'unknown-mesa',
+  /** The holder's role may not open this document (see docs/permissions.md). */
+  Forbidden: 'forbidden',
+  /** The mesa was closed: participants are refused (staff still read). */
+  MesaClosed: 'mesa-closed',
+  /** The session, participation or mesa membership the token names has ended. */
+  Revoked: 'revoked',
 } as const;
 
 /** One of cocrea's documented denial reasons. */

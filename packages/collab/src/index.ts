@@ -1,3 +1,5 @@
+export * from './annotationsDoc';
+export * from './annotationsDocRules';
 export * from './closeCodes';
 export * from './documentNames';
 export * from './problemTreeDoc';

@@ -78,3 +78,5 @@ export function samplePlan(count = 3): { plan: ActionPlan; versions: CommitmentV
     },
   };
 }
+
+export * from './demoExercise';

@@ -40,18 +40,50 @@ export interface Mesa {
   createdAt: string;
 }
 
-/** A participant's low-friction join: a display name, nothing else required. */
+/** Where a participant comes from (optional on join), as the Open Government guides group them. */
+export const PARTICIPANT_SECTORS = [
+  'sociedad_civil',
+  'gobierno_municipal',
+  'organo_garante',
+  'academia',
+  'sector_privado',
+  'ciudadania',
+] as const;
+
+/** One of {@link PARTICIPANT_SECTORS}. */
+export type ParticipantSector = (typeof PARTICIPANT_SECTORS)[number];
+
+/** Whether a mesa still works: a closed mesa is read-only for staff and refuses participants. */
+export type MesaStatus = 'abierta' | 'cerrada';
+
+/**
+ * A participant's low-friction join: a display name, optionally an organisation and a sector.
+ * Sending back `participantId` with the `renewal` secret of an earlier join renews the token of
+ * that same participant; an id without its secret is ignored.
+ */
 export const joinInputSchema = z.object({
   name: z
     .string({ error: 'Escribe tu nombre para unirte.' })
     .trim()
     .min(1, { error: 'Escribe tu nombre para unirte.' })
     .max(60, { error: 'El nombre admite como máximo 60 caracteres.' }),
+  organization: z
+    .string({ error: 'La organización debe ser texto.' })
+    .trim()
+    .max(120, { error: 'La organización admite como máximo 120 caracteres.' })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  sector: z
+    .enum(PARTICIPANT_SECTORS, { error: 'Elige un sector de la lista.' })
+    .nullish()
+    .transform((v) => v ?? null),
   /** Sent back on re-join (a fresh token after a reconnect) so presence keeps one identity. */
   participantId: z
     .string()
     .regex(/^p_[A-Za-z0-9]{10}$/, { error: 'Identificador de participante inválido.' })
     .optional(),
+  /** The secret the earlier join returned; proves `participantId` is yours. */
+  renewal: z.string().max(200, { error: 'Clave de renovación inválida.' }).optional(),
 });
 
 /** A validated join request. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import type { Principal } from './principal';
+import { ACCOUNT_ROLES, type Role } from './principal';
 
 const ISSUER = 'cocrea';
 const AUDIENCE = 'cocrea:collab';
@@ -12,9 +12,26 @@ const claimsSchema = z.object({
   sub: z.string().min(1),
   name: z.string().min(1),
   color: z.string().min(1),
-  role: z.literal('participant'),
+  role: z.enum([...ACCOUNT_ROLES, 'participant']),
   mesa: z.string().min(1),
+  sid: z.string().min(1).optional(),
 });
+
+/**
+ * What a collaboration token says: who (an account or a participant), for which **one** mesa,
+ * and, for an account, the session it was issued under (its SHA-256, never the cookie). The
+ * server re-checks the session or participation on every connection: the token alone is not
+ * enough once either has ended.
+ */
+export interface CollabClaims {
+  id: string;
+  name: string;
+  color: string;
+  role: Role;
+  mesaId: string;
+  /** Set for accounts: the session (hash) the token came from. */
+  sessionId?: string;
+}
 
 /** Why a token was refused. */
 export type TokenProblem = 'missing' | 'invalid' | 'expired';
@@ -43,12 +60,13 @@ export class CollabTokens {
     return new CollabTokens(new TextEncoder().encode(secret ?? loadOrCreateSecret(dataDir)), ttlSeconds);
   }
 
-  /** A token for `principal`, and when it expires. */
-  async issue(principal: Principal): Promise<{ token: string; expiresAt: string }> {
+  /** A token carrying `claims`, and when it expires. */
+  async issue(claims: CollabClaims): Promise<{ token: string; expiresAt: string }> {
     const exp = Math.floor(Date.now() / 1000) + this.ttlSeconds;
-    const token = await new SignJWT({ name: principal.name, color: principal.color, role: principal.role, mesa: principal.mesaId })
+    const body = { name: claims.name, color: claims.color, role: claims.role, mesa: claims.mesaId, ...(claims.sessionId ? { sid: claims.sessionId } : {}) };
+    const token = await new SignJWT(body)
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(principal.id)
+      .setSubject(claims.id)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()
@@ -57,13 +75,15 @@ export class CollabTokens {
     return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }
 
-  /** The principal a token stands for; throws {@link TokenError}. */
-  async verify(token: string | undefined | null): Promise<Principal> {
+  /** What a token says, once its signature and expiry check out; throws {@link TokenError}. */
+  async verify(token: string | undefined | null): Promise<CollabClaims> {
     if (!token) throw new TokenError('missing');
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
       const c = claimsSchema.parse(payload);
-      return { id: c.sub, name: c.name, color: c.color, role: c.role, mesaId: c.mesa };
+      // An account token always names its session; a participant token never does.
+      if ((c.role === 'participant') !== (c.sid === undefined)) throw new TokenError('invalid');
+      return { id: c.sub, name: c.name, color: c.color, role: c.role, mesaId: c.mesa, ...(c.sid ? { sessionId: c.sid } : {}) };
     } catch (err) {
       throw new TokenError(err instanceof errors.JWTExpired ? 'expired' : 'invalid');
     }

@@ -1,10 +1,14 @@
-import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Extension, onAuthenticatePayload, onDisconnectPayload } from '@hocuspocus/server';
 import { CloseCode, DenialReason, parseDocumentName, type DenialReasonValue } from '@cocrea/collab';
-import { TokenError, type CollabTokens } from '../auth/collabTokens';
+import { TokenError, type CollabClaims, type CollabTokens } from '../auth/collabTokens';
+import { documentAccess, type DenialCode } from '../auth/policy';
+import { colorFor, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
+import type { AccountRepository, MemberRepository, ParticipantRepository } from '../storage/AccessStorage';
 import type { MesaRepository } from '../storage/Storage';
 import type { CollabContext } from './context';
 import type { DocumentLocks } from './DocumentLocks';
+import type { PrincipalSockets } from './PrincipalSockets';
 
 const TOKEN_DENIALS: Record<TokenError['problem'], DenialReasonValue> = {
   missing: DenialReason.MissingToken,
@@ -12,47 +16,107 @@ const TOKEN_DENIALS: Record<TokenError['problem'], DenialReasonValue> = {
   expired: DenialReason.ExpiredToken,
 };
 
+const POLICY_DENIALS: Record<DenialCode, DenialReasonValue> = {
+  unauthenticated: DenialReason.MissingToken,
+  wrong_mesa: DenialReason.WrongMesa,
+  mesa_closed: DenialReason.MesaClosed,
+  forbidden: DenialReason.Forbidden,
+};
+
+/** What authentication looks up. */
+export interface AuthenticationDeps {
+  tokens: CollabTokens;
+  mesas: MesaRepository;
+  members: MemberRepository;
+  accounts: AccountRepository;
+  participants: ParticipantRepository;
+  locks: DocumentLocks;
+  sockets: PrincipalSockets;
+  log: Logger;
+}
+
 /**
- * The one place a socket is let into a document: checks the document name, the token's signature
- * and expiry, and that the token's mesa is the document's mesa. A refused document gets
- * Hocuspocus' `permission-denied` with a {@link DenialReason}; a socket with no document let in
- * is then closed with {@link CloseCode.Unauthorized}.
+ * The one place a socket is let into a document. Checks the document name, the token's
+ * signature and expiry, that the token is for the document's mesa, that the session or
+ * participation it names is still valid (and the account not disabled), and then asks
+ * auth/policy.ts what the principal may do: write, read (`connectionConfig.readOnly`), or
+ * nothing. A refused document gets Hocuspocus' `permission-denied` with a {@link DenialReason};
+ * a socket with no document let in is then closed: {@link CloseCode.Unauthorized} when the
+ * token itself is bad, {@link CloseCode.Forbidden} when its holder may not (any more).
  */
 export class AuthenticationExtension implements Extension {
   readonly extensionName = 'cocrea-authentication';
   readonly priority = 1000;
 
-  constructor(
-    private readonly tokens: CollabTokens,
-    private readonly mesas: MesaRepository,
-    private readonly locks: DocumentLocks,
-    private readonly log: Logger,
-  ) {}
+  constructor(private readonly deps: AuthenticationDeps) {}
 
   async onAuthenticate({ token, documentName, context, connectionConfig }: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
-    const deny = (reason: DenialReasonValue): never => {
-      this.log.info({ documentName, reason }, 'document refused');
+    const deny = (reason: DenialReasonValue, code: number = CloseCode.Unauthorized): never => {
+      this.deps.log.info({ documentName, reason }, 'document refused');
       // After Hocuspocus has sent permission-denied for this document.
       setImmediate(() => {
-        if (context.socket.authenticated === 0) context.socket.close(CloseCode.Unauthorized, reason);
+        if (context.socket.authenticated === 0) context.socket.close(code, reason);
       });
       throw Object.assign(new Error(reason), { reason });
     };
 
     const address = parseDocumentName(documentName);
     if (!address) return deny(DenialReason.UnknownDocument);
-    let principal;
+    let claims: CollabClaims;
     try {
-      principal = await this.tokens.verify(token);
+      claims = await this.deps.tokens.verify(token);
     } catch (err) {
       if (err instanceof TokenError) return deny(TOKEN_DENIALS[err.problem]);
       throw err;
     }
-    if (principal.mesaId !== address.mesaId) return deny(DenialReason.WrongMesa);
-    if (!(await this.mesas.get(address.mesaId))) return deny(DenialReason.UnknownMesa);
-    // A finalized commitment's documents are read for everyone and written by no one.
-    connectionConfig.readOnly = await this.locks.isLocked(documentName);
-    context.socket.authenticated++;
-    return { principal };
+    if (claims.mesaId !== address.mesaId) return deny(DenialReason.WrongMesa);
+
+    // Admitted before anything is looked up: see PrincipalSockets.
+    const grant = this.deps.sockets.admit({
+      socket: context.socket,
+      documentName,
+      mesaId: address.mesaId,
+      kind: claims.role === 'participant' ? 'participant' : 'account',
+      principalId: claims.id,
+      ...(claims.sessionId ? { sessionId: claims.sessionId } : {}),
+    });
+    try {
+      const mesa = await this.deps.mesas.get(address.mesaId);
+      if (!mesa) return deny(DenialReason.UnknownMesa);
+      const principal = await this.principalOf(claims);
+      if (!principal) return deny(DenialReason.Revoked, CloseCode.Forbidden);
+      const member = principal.role === 'expert' && (await this.deps.members.isMember(mesa.id, principal.id));
+      const access = documentAccess(principal, address.kind, { id: mesa.id, status: mesa.status, member }, false);
+      if (typeof access !== 'string') return deny(POLICY_DENIALS[access.denial], CloseCode.Forbidden);
+      // A finalized commitment's documents are read for everyone and written by no one.
+      connectionConfig.readOnly = access !== 'write' || (await this.deps.locks.isLocked(documentName));
+      // Revoked (or simply gone) while this was being looked up: load nothing for it.
+      if (context.socket.closed) return deny(DenialReason.Revoked, CloseCode.Forbidden);
+      context.socket.authenticated++;
+      return { principal, access };
+    } catch (err) {
+      this.deps.sockets.release(grant);
+      throw err;
+    }
+  }
+
+  onDisconnect({ context, documentName }: onDisconnectPayload<CollabContext>): Promise<void> {
+    this.deps.sockets.releaseDocument(context.socket, documentName);
+    return Promise.resolve();
+  }
+
+  /** The principal a token names, if its session or participation is still valid. */
+  private async principalOf(claims: CollabClaims): Promise<Principal | undefined> {
+    if (claims.role === 'participant') {
+      const p = await this.deps.participants.get(claims.id);
+      if (!p || p.mesaId !== claims.mesaId) return undefined;
+      return { kind: 'participant', id: p.id, name: p.name, color: colorFor(p.id), role: 'participant', mesaId: p.mesaId };
+    }
+    if (!claims.sessionId) return undefined;
+    const found = await this.deps.accounts.session(claims.sessionId, new Date().toISOString());
+    if (!found || found.account.id !== claims.id) return undefined;
+    const { account } = found;
+    // The account's role now, not the one in the token: a role change also closes its sockets.
+    return { kind: 'account', id: account.id, name: account.name, color: colorFor(account.id), role: account.role, email: account.email, sessionId: found.session.idHash };
   }
 }

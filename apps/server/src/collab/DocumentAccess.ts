@@ -19,6 +19,11 @@ export class DocumentAccess {
     return this.loaded().get(name);
   }
 
+  /** Names of the documents loaded now. */
+  loadedNames(): string[] {
+    return [...this.loaded().keys()];
+  }
+
   /** The connections currently on a document. */
   connections(name: string): Connection[] {
     return this.loaded().get(name)?.getConnections() ?? [];
@@ -28,6 +33,15 @@ export class DocumentAccess {
   async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.live(name);
     if (live) return read(live);
+    return this.readStored(name, read);
+  }
+
+  /**
+   * Runs `read` on the document as stored: with several instances, the one authoritative state
+   * (the live copy here may still miss updates another instance logged and Redis has not yet
+   * relayed).
+   */
+  async readStored<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, mergeStored(await this.store.load(name)));

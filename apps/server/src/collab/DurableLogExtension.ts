@@ -8,12 +8,13 @@ import {
   type onStatelessPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { CloseCode, flushMessageSchema, parseStateless, type ReadOnlyMessage, type SavedMessage } from '@cocrea/collab';
+import { CloseCode, flushMessageSchema, parseDocumentName, parseStateless, type ReadOnlyMessage, type SavedMessage } from '@cocrea/collab';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { DurableUpdateLog } from '../storage/DurableUpdateLog';
 import type { CollabContext } from './context';
 import type { DocumentCompactor } from './DocumentCompactor';
+import type { LockMessage } from './DocumentLocks';
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -48,11 +49,14 @@ export class DurableLogExtension implements Extension {
     private readonly compactor: DocumentCompactor,
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
+    /** Told when the store refused an update because its document is locked. */
+    private readonly onRefused: (documentName: string) => void = () => {},
   ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const stored = await this.compactor.load(documentName);
-    if (!stored.snapshot && stored.updates.length === 0) {
+    // Annotations need no seed: an empty document is a valid one (its mesa was checked at authentication).
+    if (!stored.snapshot && stored.updates.length === 0 && parseDocumentName(documentName)?.kind !== 'annotations') {
       throw Object.assign(new Error(`document ${documentName} does not exist`), { reason: 'unknown-document' });
     }
     document.transact(() => {
@@ -81,7 +85,16 @@ export class DurableLogExtension implements Extension {
     }
     if (empty) return;
     const arrived = process.hrtime.bigint();
-    await this.log.append(documentName, payload);
+    const outcome = await this.log.append(documentName, payload);
+    if (outcome === 'refused') {
+      // The store refused it: the document was locked (a finalize, perhaps on another instance,
+      // that this one has not heard of yet). Read-only now, Hocuspocus drops the update and
+      // answers SyncStatus(false); nothing was stored, applied or relayed.
+      connection.readOnly = true;
+      connection.sendStateless(JSON.stringify({ type: 'locked' } satisfies LockMessage));
+      this.onRefused(documentName);
+      return;
+    }
     this.metrics?.ackLatency.observe(Number(process.hrtime.bigint() - arrived) / 1e9);
     // The document was frozen while this update was being written (a commitment is being
     // finalized). It is in the log, so it must be in memory too: it was sent before the freeze,

@@ -16,16 +16,24 @@ interface ConnectionLike {
  * Serves Hocuspocus (library mode) on the app's own HTTP server at {@link COLLAB_PATH}, through
  * crossws as Hocuspocus' own `Server` does. Frames above `maxPayload` close the socket with 1009.
  */
-export function attachWebSocket(server: HttpServer, hocuspocus: Hocuspocus, maxPayload: number, log: Logger) {
+export function attachWebSocket(server: HttpServer, hocuspocus: Hocuspocus, maxPayload: number, log: Logger, onSocketClosed?: (socket: SocketHandle) => void) {
   const connections = new WeakMap<object, ConnectionLike>();
+  const handles = new WeakMap<object, SocketHandle>();
   const ws = crossws({
     serverOptions: { maxPayload },
     hooks: {
       open(peer) {
-        const socket: SocketHandle = { authenticated: 0, close: (code, reason) => peer.close(code, reason) };
+        const socket: SocketHandle = {
+          authenticated: 0,
+          close: (code, reason) => {
+            socket.closed = true;
+            peer.close(code, reason);
+          },
+        };
         const context: CollabContext = { socket };
         const conn = hocuspocus.handleConnection(peer.websocket as unknown as WebSocketLike, peer.request, context);
         connections.set(peer, conn);
+        handles.set(peer, socket);
       },
       message(peer, message) {
         connections.get(peer)?.handleMessage(message.uint8Array());
@@ -33,6 +41,12 @@ export function attachWebSocket(server: HttpServer, hocuspocus: Hocuspocus, maxP
       close(peer, event) {
         connections.get(peer)?.handleClose({ code: event.code ?? 1005, reason: event.reason ?? '' });
         connections.delete(peer);
+        const socket = handles.get(peer);
+        if (socket) {
+          socket.closed = true;
+          onSocketClosed?.(socket);
+        }
+        handles.delete(peer);
       },
       error(peer, error) {
         log.warn({ err: error, peer: peer.id }, 'websocket error');

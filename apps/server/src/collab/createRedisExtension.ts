@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import type { onChangePayload } from '@hocuspocus/server';
 import { Redis as RedisClient } from 'ioredis';
+import { z } from 'zod';
 import type { Logger } from '../logger';
 
 /** Namespace of every channel and key cocrea uses in Redis. */
@@ -27,8 +29,37 @@ export function redactUrl(url: string): string {
 /** The Redis extension and how to close it. */
 export interface RedisRelay {
   extension: RedisExtension;
-  /** Closes both Redis connections (publisher and subscriber) at once. */
+  /** Tells the other instances that these documents' lock state changed. */
+  publishLocks(names: readonly string[]): void;
+  /** Called with the names another instance published. */
+  onLocks: (names: string[]) => void;
+  /** Closes every Redis connection at once. */
   close(): void;
+}
+
+/** Channel of lock changes (finalize, reopen) between instances. */
+const LOCKS_CHANNEL = `${REDIS_PREFIX}:document-locks`;
+const lockEventSchema = z.object({ from: z.string(), names: z.array(z.string().max(200)).max(100) });
+
+/**
+ * Re-syncs every loaded document with the other instances each time the subscriber connection is
+ * back. Redis keeps nothing, and the extension announces a document's state only when it loads
+ * it: what was published while Redis was down is gone (ioredis replays its queued publishes only
+ * while it keeps retrying, ~10 s), so without this the instances stay apart until the next edit.
+ * When `ready` fires ioredis has re-subscribed; every document then publishes its state vector,
+ * as on load: a peer answers with what this instance lacks plus its own state vector, which this
+ * instance answers with what the peer lacks. The last instance back brings everyone level.
+ */
+function resyncAfterReconnect(extension: RedisExtension, log: Logger): void {
+  let connectedBefore = false;
+  extension.sub.on('ready', () => {
+    const documents = connectedBefore ? extension.instance.documents : undefined;
+    connectedBefore = true;
+    if (!documents?.size) return;
+    log.info({ documents: documents.size }, 'Redis is back: re-syncing loaded documents with the other instances');
+    // The extension's own change hook publishes the state vector (a SyncStep1), coalesced.
+    for (const [documentName, document] of documents) void extension.onChange({ documentName, document } as onChangePayload);
+  });
 }
 
 /**
@@ -54,6 +85,40 @@ export async function createRedisExtension(url: string, identifier: string, log:
       return client;
     },
   });
+  // Redlock (the extension's store lock) emits 'error' for every failed lock command, and with no
+  // listener that emit throws inside a promise callback: an unhandled rejection that kills the
+  // process, e.g. when ioredis gives up on a queued lock command after ~10 s without Redis. A lock
+  // it cannot take only skips a store cocrea does not rely on; connection errors are logged above.
+  extension.redlock.on('error', () => undefined);
+  resyncAfterReconnect(extension, log);
+  // Two more connections of our own for lock changes: a subscribed connection can do nothing else.
+  const lockPublisher = new RedisClient(url, { connectionName: `${identifier}:locks` });
+  const lockSubscriber = new RedisClient(url, { connectionName: `${identifier}:locks-sub` });
+  for (const c of [lockPublisher, lockSubscriber]) {
+    c.on('error', (err: Error) => log.warn({ error: err.message, redis: redactUrl(url) }, 'Redis connection error'));
+    clients.push(c);
+  }
+  const relay: RedisRelay = {
+    extension,
+    publishLocks: (names) => {
+      lockPublisher.publish(LOCKS_CHANNEL, JSON.stringify({ from: identifier, names })).catch((err: unknown) => {
+        // The others still find out: the store refuses their writes and they re-read the locks.
+        log.warn({ err, names }, 'could not tell other instances about a lock change');
+      });
+    },
+    onLocks: () => {},
+    close: () => close(),
+  };
+  lockSubscriber.on('message', (channel: string, message: string) => {
+    if (channel !== LOCKS_CHANNEL) return;
+    let event;
+    try {
+      event = lockEventSchema.parse(JSON.parse(message));
+    } catch {
+      return;
+    }
+    if (event.from !== identifier) relay.onLocks(event.names);
+  });
   const close = (): void => {
     // `onDestroy` cancels pending publishes synchronously, then QUITs through Redlock, which
     // never settles once a connection is down; so it is not awaited, and both connections are
@@ -65,7 +130,7 @@ export async function createRedisExtension(url: string, identifier: string, log:
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      Promise.all(clients.map((c) => c.ping())),
+      Promise.all([...clients.filter((c) => c !== lockSubscriber).map((c) => c.ping()), lockSubscriber.subscribe(LOCKS_CHANNEL)]),
       new Promise((_resolve, reject) => {
         timer = setTimeout(() => reject(new Error(`Redis did not answer at ${redactUrl(url)} within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
       }),
@@ -77,5 +142,5 @@ export async function createRedisExtension(url: string, identifier: string, log:
     clearTimeout(timer);
   }
   log.info({ redis: redactUrl(url), instance: identifier }, 'relaying documents between instances through Redis');
-  return { extension, close };
+  return relay;
 }

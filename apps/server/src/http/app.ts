@@ -1,18 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger';
-import { readPrincipal } from './auth';
+import { accountRoutes } from './accountRoutes';
+import { auditRoutes } from './auditRoutes';
+import { authenticate } from './auth';
+import { authRoutes } from './authRoutes';
 import { commitmentRoutes, mesaCommitmentRoutes, type CommitmentRoutesDeps } from './commitmentRoutes';
+import { csrfProtection } from './csrf';
 import { apiNotFound, errorHandler } from './errors';
+import { invitationRoutes } from './invitationRoutes';
+import { joinRoutes } from './joinRoutes';
 import { mesaRoutes, type MesaRoutesDeps } from './mesaRoutes';
 import { pamRoutes, publicPamRoutes, type PamRoutesDeps } from './pamRoutes';
+import { securityHeaders } from './securityHeaders';
 
 /** What the HTTP app needs. */
 export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutesDeps {
   log: Logger;
   maxBodyBytes: number;
+  /** Express' `trust proxy` (config `TRUST_PROXY`). */
+  trustProxy: string;
   webDist: string;
   health: () => Record<string, unknown>;
   metrics: Registry;
@@ -22,7 +32,9 @@ export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutes
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For/-Proto to believe: client IPs (rate limits) and https come from them.
+  app.set('trust proxy', /^\d+$/.test(deps.trustProxy) ? Number(deps.trustProxy) : deps.trustProxy);
+  app.use(securityHeaders(deps.sessions.secure));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ...deps.health() });
@@ -44,7 +56,14 @@ export function createApp(deps: AppDeps): Express {
     }
     next();
   });
-  api.use(readPrincipal(deps.tokens));
+  api.use(cookieParser());
+  api.use(authenticate(deps));
+  api.use(csrfProtection(deps.publicUrl));
+  api.use('/auth', authRoutes(deps));
+  api.use('/invitations', invitationRoutes(deps));
+  api.use('/accounts', accountRoutes(deps));
+  api.use('/audit', auditRoutes(deps));
+  api.use('/mesas', joinRoutes(deps));
   api.use('/mesas', mesaRoutes(deps));
   api.use('/mesas/:mesaId', mesaCommitmentRoutes(deps));
   api.use('/commitments', commitmentRoutes(deps));

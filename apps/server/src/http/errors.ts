@@ -14,7 +14,19 @@ export type ApiErrorCode =
   | 'version_not_found'
   | 'not_found'
   | 'unauthorized'
+  | 'forbidden'
+  | 'csrf'
   | 'wrong_mesa'
+  | 'mesa_closed'
+  | 'join_closed'
+  | 'invalid_credentials'
+  | 'account_disabled'
+  | 'account_exists'
+  | 'account_not_found'
+  | 'self_change_refused'
+  | 'invitation_gone'
+  | 'invitation_not_found'
+  | 'rate_limited'
   | 'transition_refused'
   | 'roadmap_incomplete'
   | 'internal';
@@ -40,6 +52,11 @@ export const httpErrors = {
   planNotFound: () => new HttpError(404, 'plan_not_found', 'No existe ese Plan de Acción Municipal.'),
   versionNotFound: () => new HttpError(404, 'version_not_found', 'No existe esa versión del compromiso.'),
   transition: (message: string) => new HttpError(409, 'transition_refused', message),
+  forbidden: () => new HttpError(403, 'forbidden', 'No tienes permiso para hacer esto.'),
+  wrongMesa: () => new HttpError(403, 'wrong_mesa', 'Tu token es de otra mesa.'),
+  mesaClosed: () => new HttpError(403, 'mesa_closed', 'La mesa está cerrada: ya no admite participantes ni sus cambios.'),
+  csrf: () => new HttpError(403, 'csrf', 'No pudimos verificar esta solicitud. Recarga la página e intenta de nuevo.'),
+  rateLimited: () => new HttpError(429, 'rate_limited', 'Demasiados intentos. Espera unos minutos y vuelve a intentar.'),
   roadmapIncomplete: (missing: string[]) =>
     new HttpError(422, 'roadmap_incomplete', `La hoja de ruta está incompleta: faltan ${missing.length} elementos.`, { missing }),
   validation: (err: z.ZodError) =>
@@ -79,7 +96,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       else if (typeof bp.status === 'number' && bp.status >= 400 && bp.status < 500) {
         e = new HttpError(bp.status, 'validation_failed', 'La solicitud no es válida.');
       } else {
-        log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+        // An invitation link's token is in its path: never log it.
+        const url = req.originalUrl.replace(/(\/invitations\/)[^/?]+/, '$1[oculto]');
+        log.error({ err, method: req.method, url }, 'unhandled error');
         e = new HttpError(500, 'internal', 'Algo falló en el servidor. Intenta de nuevo.');
       }
     }

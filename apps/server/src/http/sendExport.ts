@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { ActionPlan, CommitmentVersion } from '@cocrea/domain';
+import type { ActionPlan, AgreedTreeNode, CommitmentVersion } from '@cocrea/domain';
 import {
   EXPORT_FORMATS,
   exportFileName,
@@ -58,6 +58,11 @@ export async function sendDocumentExport(
 
 /** Sends the agreed problem tree of a version as SVG or PNG. */
 export function sendTreeExport(res: Response, format: 'svg' | 'png', base: string, version: CommitmentVersion): void {
-  const svg = toTreeSvg(version.content.problemTree, version.content.commitment.title);
+  sendTree(res, format, base, version.content.problemTree, version.content.commitment.title);
+}
+
+/** Sends a problem tree (a version's, or a mesa's as it is now) as SVG or PNG. */
+export function sendTree(res: Response, format: 'svg' | 'png', base: string, nodes: readonly AgreedTreeNode[], title: string): void {
+  const svg = toTreeSvg(nodes, title);
   send(res, format, base, format === 'svg' ? svg : toTreePng(svg));
 }

@@ -131,13 +131,16 @@ export class CommitmentService {
     const missing = await this.docs.read(roadmapName, (d) => roadmapProblems(readRoadmap(d), ODS_TARGET_CODES));
     if (missing.length > 0) throw httpErrors.roadmapIncomplete(missing);
 
-    await this.locks.freeze(names);
+    await this.locks.freeze(names, id);
     let version: CommitmentVersion;
+    let stored = false;
     try {
-      const draft = await this.docs.read(roadmapName, readRoadmap);
+      // From the store, not this instance's live copies: once frozen it is final, and it holds
+      // what every instance logged.
+      const draft = await this.docs.readStored(roadmapName, readRoadmap);
       const stillMissing = roadmapProblems(draft, ODS_TARGET_CODES);
       if (stillMissing.length > 0) throw httpErrors.roadmapIncomplete(stillMissing);
-      const tree = await this.docs.read(treeName, readTree);
+      const tree = await this.docs.readStored(treeName, readTree);
       const mesa = await this.mesa(c.mesaId);
       const current = await this.get(id);
       const alternatives = (await this.commitments.alternatives(c.mesaId)).filter((a) => c.alternativeIds.includes(a.id));
@@ -151,7 +154,10 @@ export class CommitmentService {
       };
       version = { schemaVersion: 1, version: current.version + 1, content, contentHash: contentHash(content), finalized: stampOf(by) };
       await this.commitments.finalize(version);
+      stored = true;
     } finally {
+      // Nothing stored: the documents are writable again.
+      if (!stored) await this.locks.release(id);
       // Locked if the version was stored, writable again if anything failed.
       await this.locks.settle(names, { type: 'locked', version: (await this.get(id)).version });
     }

@@ -91,7 +91,7 @@ export class CommitmentStore {
       this.db
         .prepare('INSERT INTO document_snapshots (name, state, last_seq, updated_at) VALUES (?, ?, 0, ?)')
         .run(roadmapName, roadmapState, c.created.at);
-    })();
+    }).immediate();
   }
 
   /** The commitment, or `undefined`. */
@@ -122,8 +122,12 @@ export class CommitmentStore {
   }
 
   /** Opens a new version for writing. */
+  /** Writable again, and its documents' locks released, in one transaction. */
   reopen(id: string, stamp: Stamp): void {
-    this.db.prepare("UPDATE commitments SET status = 'definitivo', editable = 1, reopened = ? WHERE id = ?").run(JSON.stringify(stamp), id);
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE commitments SET status = 'definitivo', editable = 1, reopened = ? WHERE id = ?").run(JSON.stringify(stamp), id);
+      this.db.prepare('DELETE FROM document_locks WHERE commitment_id = ?').run(id);
+    }).immediate();
   }
 
   /** Stores a finalized version with its structured records and locks the commitment, in one transaction. */
@@ -159,7 +163,7 @@ export class CommitmentStore {
       );
       for (const n of c.problemTree) node.run(id, version, n.id, n.kind, n.parentId, n.text, n.depth);
       this.db.prepare("UPDATE commitments SET status = 'finalizado', version = ?, editable = 0 WHERE id = ?").run(version, id);
-    })();
+    }).immediate();
   }
 
   /** Every finalized version of a commitment, oldest first. */

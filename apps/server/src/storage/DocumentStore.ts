@@ -10,6 +10,12 @@ export interface LogEntry {
   data: Uint8Array;
 }
 
+/** What an append did. */
+export interface AppendResult {
+  /** Documents whose entries were not written because the document is locked (finalized). */
+  refused: ReadonlySet<string>;
+}
+
 /**
  * Where documents live. Implementations must make `appendUpdates` atomic and durable when its
  * promise resolves: the server tells clients "Guardado" on the strength of it.
@@ -17,8 +23,19 @@ export interface LogEntry {
 export interface DocumentStore {
   /** Snapshot + log tail of a document (empty when it was never stored). */
   load(name: string): Promise<StoredDocument>;
-  /** Appends entries of any documents in one durable transaction. */
-  appendUpdates(entries: readonly LogEntry[]): Promise<void>;
+  /**
+   * Appends entries of any documents in one durable transaction, except those of locked
+   * documents, which it refuses (see {@link lockDocuments}).
+   */
+  appendUpdates(entries: readonly LogEntry[]): Promise<AppendResult>;
+  /**
+   * Locks documents on behalf of a finalized commitment, on every instance sharing the store:
+   * waits for appends to them that are in flight, after which every append to them is refused
+   * until {@link unlockDocuments}. A document stays locked while any commitment holds it.
+   */
+  lockDocuments(names: readonly string[], commitmentId: string): Promise<void>;
+  /** Releases every lock `commitmentId` holds. */
+  unlockDocuments(commitmentId: string): Promise<void>;
   /** Number of updates logged after the snapshot. */
   tailLength(name: string): Promise<number>;
   /**

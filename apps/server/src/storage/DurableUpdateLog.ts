@@ -1,9 +1,15 @@
 import type { Logger } from '../logger';
 import type { DocumentStore, LogEntry } from './DocumentStore';
 
+/**
+ * How the first attempt to write an update ended: `written` (durable), `pending` (the store
+ * failed; it is queued and retried), or `refused` (its document is locked; it is dropped).
+ */
+export type AppendOutcome = 'written' | 'pending' | 'refused';
+
 interface Pending extends LogEntry {
   ticket: number;
-  attempted: () => void;
+  attempted: (outcome: AppendOutcome) => void;
 }
 
 /**
@@ -34,15 +40,21 @@ export class DurableUpdateLog {
   ) {}
 
   /**
-   * Queues an update. Resolves once the first attempt to write it has finished: written, or
-   * failed and queued for retry (so a storage outage slows nobody's relay to peers).
+   * Queues an update. Resolves once the first attempt to write it has finished: written, refused
+   * (locked document), or failed and queued for retry (so a storage outage slows nobody's relay
+   * to peers). A refused update is never retried. While the store is failing (a retry is
+   * waiting out its back-off) it resolves `pending` at once: the update waits for that retry.
    */
-  append(name: string, data: Uint8Array): Promise<void> {
+  append(name: string, data: Uint8Array): Promise<AppendOutcome> {
     return new Promise((resolve) => {
       const ticket = this.nextTicket++;
       this.lastTicketOf.set(name, ticket);
       this.queue.push({ name, data, ticket, attempted: resolve });
-      this.schedule();
+      // Waiting for the retry would hold the sender's connection (Hocuspocus handles a
+      // connection's messages one at a time) for a whole back-off, up to 5 s per update, and
+      // with it the relay to peers.
+      if (this.retryTimer) resolve('pending');
+      else this.schedule();
     });
   }
 
@@ -87,20 +99,21 @@ export class DurableUpdateLog {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      await this.store.appendUpdates(batch);
+      const { refused } = await this.store.appendUpdates(batch);
       this.onAttempt(elapsed(), batch.length, true);
       this.retryDelayMs = 0;
       this.durableBelow = (batch[batch.length - 1] as Pending).ticket + 1;
-      for (const p of batch) p.attempted();
+      for (const p of batch) p.attempted(refused.has(p.name) ? 'refused' : 'written');
       this.releaseWaiters();
       const counts = new Map<string, number>();
-      for (const p of batch) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+      for (const p of batch) if (!refused.has(p.name)) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
       this.onCommitted(counts);
     } catch (err) {
       this.onAttempt(elapsed(), batch.length, false);
       // Keep order: the failed batch goes back in front of anything queued meanwhile.
       this.queue = batch.concat(this.queue);
-      for (const p of batch) p.attempted();
+      // Appends that arrived during this attempt too: their first attempt is the retry.
+      for (const p of this.queue) p.attempted('pending');
       this.retryDelayMs = Math.min(Math.max(this.retryDelayMs * 2, 100), 5000);
       this.log.error({ err, pending: this.queue.length, retryInMs: this.retryDelayMs }, 'durable write failed; will retry');
       this.retryTimer = setTimeout(() => {

@@ -5,11 +5,21 @@ import type {
   CommitmentVersion,
   Mesa,
   MesaInput,
+  MesaStatus,
   PlanEntry,
   SolutionAlternative,
   Stamp,
 } from '@cocrea/domain';
+import type { AccountRepository, AuditLog, InvitationRepository, MemberRepository, ParticipantRepository } from './AccessStorage';
 import type { DocumentStore } from './DocumentStore';
+
+/** A mesa as stored: the domain's {@link Mesa} and its access switches. */
+export type MesaRecord = Mesa & {
+  /** Whether the join link lets new participants in. */
+  joinOpen: boolean;
+  /** A closed mesa is read-only for staff and refuses participants. */
+  status: MesaStatus;
+};
 
 /** A finalized version's headline, without its whole snapshot. */
 export interface VersionSummary {
@@ -20,11 +30,13 @@ export interface VersionSummary {
 
 /** Mesas as records. Creating one also writes its seeded documents, atomically. */
 export interface MesaRepository {
-  /** Inserts a mesa and, in the same transaction, the initial snapshots of its documents. */
-  create(id: string, input: MesaInput, createdAt: string, documents: ReadonlyMap<string, Uint8Array>): Promise<Mesa>;
-  get(id: string): Promise<Mesa | undefined>;
-  /** Newest first. */
-  list(limit?: number): Promise<Mesa[]>;
+  /** Inserts a mesa (join link open, status `abierta`) and, in the same transaction, the initial snapshots of its documents. */
+  create(id: string, input: MesaInput, createdAt: string, documents: ReadonlyMap<string, Uint8Array>): Promise<MesaRecord>;
+  get(id: string): Promise<MesaRecord | undefined>;
+  /** Newest first; only the mesas in `ids` when given. */
+  list(limit?: number, ids?: readonly string[]): Promise<MesaRecord[]>;
+  /** Opens or closes the join link, closes or reopens the mesa; `undefined` when there is no such mesa. */
+  update(id: string, changes: { joinOpen?: boolean; status?: MesaStatus }): Promise<MesaRecord | undefined>;
 }
 
 /**
@@ -47,7 +59,7 @@ export interface CommitmentRepository {
   saveReview(id: string, review: CommitmentReview): Promise<void>;
   /** Status `definitivo`. */
   makeDefinitive(id: string, stamp: Stamp): Promise<void>;
-  /** Writable again, status `definitivo`, stamped with who reopened it. */
+  /** Writable again, status `definitivo`, stamped with who reopened it; releases its document locks. */
   reopen(id: string, stamp: Stamp): Promise<void>;
   /** Stores a version with its structured rows and locks the commitment, in one transaction. */
   finalize(v: CommitmentVersion): Promise<void>;
@@ -76,5 +88,10 @@ export interface Storage {
   readonly mesas: MesaRepository;
   readonly commitments: CommitmentRepository;
   readonly plans: ActionPlanRepository;
+  readonly accounts: AccountRepository;
+  readonly invitations: InvitationRepository;
+  readonly members: MemberRepository;
+  readonly participants: ParticipantRepository;
+  readonly audit: AuditLog;
   close(): Promise<void>;
 }

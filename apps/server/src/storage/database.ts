@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { SQLITE_ACCESS_MIGRATION } from './accessSchema';
+import { SQLITE_EXERCISE_MIGRATION } from './exerciseSchema';
 
 /** An open SQLite database handle. */
 export type Db = Database.Database;
@@ -117,6 +119,21 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // Reopening a finalized commitment is a step too: keep who did it and when.
   `ALTER TABLE commitments ADD COLUMN reopened TEXT;`,
+  // Issue 5: a finalized commitment's documents refuse updates at the database, on every instance.
+  `CREATE TABLE document_locks (
+     name TEXT NOT NULL,
+     commitment_id TEXT NOT NULL,
+     locked_at TEXT NOT NULL,
+     PRIMARY KEY (name, commitment_id)
+   );
+   INSERT INTO document_locks (name, commitment_id, locked_at)
+     SELECT 'mesa:' || mesa_id || ':tree', id, '1970-01-01T00:00:00.000Z' FROM commitments WHERE editable = 0
+     UNION ALL
+     SELECT 'mesa:' || mesa_id || ':roadmap:' || id, id, '1970-01-01T00:00:00.000Z' FROM commitments WHERE editable = 0;`,
+  // Who may do what: accounts, sessions, invitations, members, participants, append-only audit log.
+  SQLITE_ACCESS_MIGRATION,
+  // Issue 6: the year-long exercise, its STM, PAM approvals, tracking with evidence files, kits, reviews.
+  SQLITE_EXERCISE_MIGRATION,
 ];
 
 /**

@@ -10,14 +10,19 @@ export interface PlanDetail {
 const planPath = (id: string) => `/api/pams/${encodeURIComponent(id)}`;
 const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
 
+/**
+ * Plans are managed by accounts only: every call rides on the session cookie (with the CSRF
+ * token on writes). The public pages use the `public` routes.
+ */
+
 /** Every PAM, newest first. */
 export async function listPams(signal?: AbortSignal): Promise<ActionPlan[]> {
   return (await request<{ pams: ActionPlan[] }>('/api/pams', opt(signal))).pams;
 }
 
 /** Creates a draft PAM. */
-export async function createPam(input: { title: string; municipality: string; launchDate?: string }, token: string): Promise<ActionPlan> {
-  return (await request<{ pam: ActionPlan }>('/api/pams', { method: 'POST', body: input, token })).pam;
+export async function createPam(input: { title: string; municipality: string; launchDate?: string }): Promise<ActionPlan> {
+  return (await request<{ pam: ActionPlan }>('/api/pams', { method: 'POST', body: input })).pam;
 }
 
 /** One PAM with its commitments. */
@@ -26,23 +31,23 @@ export function getPam(id: string, signal?: AbortSignal): Promise<PlanDetail> {
 }
 
 /** Changes title, municipality or launch date (not once published). */
-export async function updatePam(id: string, changes: { title?: string; municipality?: string; launchDate?: string }, token: string): Promise<ActionPlan> {
-  return (await request<{ pam: ActionPlan }>(planPath(id), { method: 'PATCH', body: changes, token })).pam;
+export async function updatePam(id: string, changes: { title?: string; municipality?: string; launchDate?: string }): Promise<ActionPlan> {
+  return (await request<{ pam: ActionPlan }>(planPath(id), { method: 'PATCH', body: changes })).pam;
 }
 
 /** Adds a finalized commitment (its latest version unless one is given). */
-export async function addPamEntry(id: string, commitmentId: string, token: string): Promise<ActionPlan> {
-  return (await request<{ pam: ActionPlan }>(`${planPath(id)}/entries`, { method: 'POST', body: { commitmentId }, token })).pam;
+export async function addPamEntry(id: string, commitmentId: string): Promise<ActionPlan> {
+  return (await request<{ pam: ActionPlan }>(`${planPath(id)}/entries`, { method: 'POST', body: { commitmentId } })).pam;
 }
 
 /** Removes a commitment from a draft plan. */
-export async function removePamEntry(id: string, commitmentId: string, token: string): Promise<ActionPlan> {
-  return (await request<{ pam: ActionPlan }>(`${planPath(id)}/entries/${encodeURIComponent(commitmentId)}`, { method: 'DELETE', token })).pam;
+export async function removePamEntry(id: string, commitmentId: string): Promise<ActionPlan> {
+  return (await request<{ pam: ActionPlan }>(`${planPath(id)}/entries/${encodeURIComponent(commitmentId)}`, { method: 'DELETE' })).pam;
 }
 
 /** Approves (`approve`) or publishes (`publish`) the plan. */
-export async function advancePam(id: string, step: 'approve' | 'publish', token: string): Promise<ActionPlan> {
-  return (await request<{ pam: ActionPlan }>(`${planPath(id)}/${step}`, { method: 'POST', token })).pam;
+export async function advancePam(id: string, step: 'approve' | 'publish'): Promise<ActionPlan> {
+  return (await request<{ pam: ActionPlan }>(`${planPath(id)}/${step}`, { method: 'POST' })).pam;
 }
 
 /** Published PAMs only; no token needed. */

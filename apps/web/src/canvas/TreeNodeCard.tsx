@@ -2,6 +2,7 @@ import type { TreeNodeKind } from '@cocrea/domain';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NodeAnnotationsButton } from '../annotations/NodeAnnotationsButton';
 import { NodeTextArea } from './NodeTextArea';
 import { useTreeActions } from './TreeActionsContext';
 import { HANDLE } from './treeEdges';
@@ -53,6 +54,7 @@ function TreeNodeCardImpl({ id, data, selected }: NodeProps<TreeFlowNode>) {
           ⋮⋮
         </span>
         <span className="tree-node__kind">{kindLabel}</span>
+        {kind !== 'problem' && <NodeAnnotationsButton nodeId={id} />}
         {kind !== 'problem' && !actions.readOnly && (
           <button
             type="button"

@@ -1,76 +1,158 @@
-import { joinMesa, type JoinResponse, type Participant } from '../api/client';
-import { rememberedParticipantId, rememberParticipantId } from './participantMemory';
+import type { AccountRole } from '../api/accountTypes';
+import { joinMesa, requestMesaToken, type JoinInput, type JoinResponse, type MesaDocuments, type Participant } from '../api/client';
+import { rememberedParticipation, rememberParticipation, type Participation } from './participantMemory';
+import { tokenSource } from './tokenSource';
 
-/** A token this close to expiry is not worth sending. */
-const TOKEN_MARGIN_MS = 15_000;
+/** How a person is in a mesa: an account's role, or a participant who joined by link. */
+export type MesaRole = AccountRole | 'participant';
 
 /**
- * A person joined to a mesa: who they are, and a function giving a valid collaboration token
- * (the join's own while it lasts, then a re-join that keeps the same participant id). Used for
- * every provider (tree, roadmaps) and every REST write of the mesa.
+ * A person's access to one mesa: who they are, and the credentials for it. `token()` gives a
+ * valid collaboration token for every provider (tree, annotations, roadmaps) — a participant's
+ * from the join (renewed with the `renewal` secret), an account's from `POST /api/mesas/:id/token`.
+ * `bearer()` is what REST calls send: the participant's token, or `undefined` for an account,
+ * whose calls ride on the session cookie (with the CSRF token on writes).
  */
 export interface MesaAuth {
   readonly mesaId: string;
+  readonly kind: 'participant' | 'account';
+  /** Who they are, as presence and stamps show them. */
   readonly participant: Participant;
-  /** Name of the mesa's tree document. */
+  readonly role: MesaRole;
+  /** The names of the mesa's shared documents. */
+  readonly documents: MesaDocuments;
+  /** Name of the mesa's tree document (`documents.tree`). */
   readonly treeDocument: string;
-  /** A token valid for at least a few more seconds. */
+  /** A collaboration token valid for at least a few more seconds. */
   token(): Promise<string>;
+  /** The REST credential: a participant's token, `undefined` for an account. */
+  bearer(): Promise<string | undefined>;
+  /** Why the last renewal failed (e.g. `403 mesa_closed`), or `null`. */
+  failure(): unknown;
+  /** Tells `listener` when renewals start or stop failing. */
+  onFailure(listener: (error: unknown) => void): () => void;
 }
 
 const cache = new Map<string, Promise<MesaAuth>>();
-const LAST_MESA_KEY = 'cocrea:lastMesa';
 
-function authFrom(mesaId: string, name: string, first: JoinResponse): MesaAuth {
-  let current = first;
-  let renewing: Promise<JoinResponse> | null = null;
-  const participantId = first.participant.id;
+function failureTracker() {
+  let last: unknown = null;
+  const listeners = new Set<(e: unknown) => void>();
+  const set = (e: unknown) => {
+    last = e;
+    for (const l of listeners) l(e);
+  };
   return {
-    mesaId,
-    participant: first.participant,
-    treeDocument: first.documents.tree,
-    async token() {
-      if (Date.parse(current.expiresAt) - Date.now() > TOKEN_MARGIN_MS) return current.token;
-      renewing ??= joinMesa(mesaId, name, participantId).finally(() => {
-        renewing = null;
-      });
-      current = await renewing;
-      return current.token;
+    opts: { onFailure: set, onRecovered: () => set(null) },
+    failure: () => last,
+    onFailure: (l: (e: unknown) => void) => {
+      listeners.add(l);
+      return () => {
+        listeners.delete(l);
+      };
     },
   };
 }
 
+function remember(mesaId: string, joined: JoinResponse, given: Omit<Participation, 'participantId' | 'renewal'>): Participation {
+  const p: Participation = { ...given, participantId: joined.participant.id, renewal: joined.renewal };
+  rememberParticipation(mesaId, p);
+  return p;
+}
+
+/** What a participant presents: the name, and the organisation and sector when given. */
+function identity(p: Omit<Participation, 'participantId' | 'renewal'>): Omit<Participation, 'participantId' | 'renewal'> {
+  return { name: p.name, ...(p.organization ? { organization: p.organization } : {}), ...(p.sector ? { sector: p.sector } : {}) };
+}
+
+function participantAuth(mesaId: string, first: JoinResponse, memory: Participation): MesaAuth {
+  let mine = memory;
+  const tracker = failureTracker();
+  const token = tokenSource(
+    first,
+    // The whole identity goes back: the server takes what a renewal presents as current.
+    () => joinMesa(mesaId, { ...identity(mine), participantId: mine.participantId, renewal: mine.renewal }),
+    {
+      ...tracker.opts,
+      onRenewed: (next) => {
+        mine = remember(mesaId, next, mine);
+      },
+    },
+  );
+  return {
+    mesaId,
+    kind: 'participant',
+    participant: { id: first.participant.id, name: first.participant.name, color: first.participant.color },
+    role: 'participant',
+    documents: first.documents,
+    treeDocument: first.documents.tree,
+    token,
+    bearer: token,
+    failure: tracker.failure,
+    onFailure: tracker.onFailure,
+  };
+}
+
+/** The details a participant gives on the join form (the name required). */
+export type JoinDetails = Pick<JoinInput, 'name' | 'organization' | 'sector'>;
+
 /**
- * Joins `mesaId` as `name`, once per page load: later calls (another page of the same mesa)
- * get the same participant and token source. A failed join is not remembered.
+ * Joins `mesaId` as a participant, once per page load: later calls (another page of the same
+ * mesa) share the identity and token source. Without `details` it renews the participation this
+ * browser remembers (rejecting when there is none).
  */
-export function joinMesaAuth(mesaId: string, name: string): Promise<MesaAuth> {
-  const key = `${mesaId}\n${name}`;
+export function participantMesaAuth(mesaId: string, details?: JoinDetails): Promise<MesaAuth> {
+  const key = `p\n${mesaId}`;
   const known = cache.get(key);
   if (known) return known;
-  const pending = joinMesa(mesaId, name, rememberedParticipantId(mesaId)).then((first) => {
-    rememberParticipantId(mesaId, first.participant.id);
-    rememberLastMesa(mesaId);
-    return authFrom(mesaId, name, first);
+  const stored = rememberedParticipation(mesaId);
+  if (!details && !stored) return Promise.reject(new Error('no participation to renew'));
+  const given = identity(details ?? stored ?? { name: '' });
+  const renewing = stored && (!details || details.name === stored.name);
+  // A renewal the server does not honour gives a new participant, remembered instead.
+  const pending = joinMesa(mesaId, { ...given, ...(renewing ? { participantId: stored.participantId, renewal: stored.renewal } : {}) }).then((first) =>
+    participantAuth(mesaId, first, remember(mesaId, first, given)),
+  );
+  cache.set(key, pending);
+  pending.catch(() => cache.delete(key));
+  return pending;
+}
+
+/**
+ * The signed-in account's access to `mesaId` (`POST /api/mesas/:id/token`), once per page load
+ * and account; renewed the same way when the token nears expiry.
+ */
+export function accountMesaAuth(mesaId: string, accountId: string): Promise<MesaAuth> {
+  const key = `a\n${accountId}\n${mesaId}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const pending = requestMesaToken(mesaId).then((first): MesaAuth => {
+    const tracker = failureTracker();
+    const token = tokenSource(first, () => requestMesaToken(mesaId), tracker.opts);
+    const p = first.principal;
+    return {
+      mesaId,
+      kind: 'account',
+      participant: { id: p.id, name: p.name, color: p.color },
+      role: isAccountRole(p.role) ? p.role : 'expert',
+      documents: first.documents,
+      treeDocument: first.documents.tree,
+      token,
+      bearer: () => Promise.resolve(undefined),
+      failure: tracker.failure,
+      onFailure: tracker.onFailure,
+    };
   });
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   return pending;
 }
 
-function rememberLastMesa(mesaId: string): void {
-  try {
-    localStorage.setItem(LAST_MESA_KEY, mesaId);
-  } catch {
-    // Private mode: the PAM pages pick a mesa from the list instead.
-  }
+function isAccountRole(r: string): r is AccountRole {
+  return r === 'admin' || r === 'facilitator' || r === 'stm' || r === 'expert';
 }
 
-/** The mesa this browser joined last, if any (the PAM pages sign their writes with it). */
-export function lastJoinedMesa(): string | undefined {
-  try {
-    return localStorage.getItem(LAST_MESA_KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
+/** Drops every access obtained so far (on sign-in and sign-out: the person changed). */
+export function forgetMesaAuths(): void {
+  cache.clear();
 }

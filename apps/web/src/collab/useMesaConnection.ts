@@ -1,12 +1,9 @@
 import type { MesaAuth } from './mesaAuth';
 import type { PresenceState } from './presenceState';
-import { useCollabConnection, type CollabConnection, type CollabSession } from './useCollabConnection';
+import { useCollabSession, type CollabSession } from './useCollabConnection';
 
-/** Everything a joined mesa page works with; lives as long as the page. */
+/** Everything a mesa page with the tree open works with; lives as long as the page. */
 export type MesaSession = CollabSession;
-
-/** Where joining stands: asking the server, connected, or refused (with what was thrown). */
-export type MesaConnection = CollabConnection;
 
 const TREE = {
   document: null,
@@ -16,10 +13,7 @@ const TREE = {
   },
 };
 
-/**
- * Joins a mesa under `name` and opens its tree document, publishing the person's presence (and,
- * later, pointer). `attempt` lets the caller retry with the same name.
- */
-export function useMesaConnection(mesaId: string, name: string, attempt: number): MesaConnection {
-  return useCollabConnection(mesaId, name, attempt, TREE);
+/** Opens the mesa's tree document, publishing the person's presence (and, later, pointer); `null` until open. */
+export function useMesaConnection(auth: MesaAuth): MesaSession | null {
+  return useCollabSession(auth, TREE);
 }

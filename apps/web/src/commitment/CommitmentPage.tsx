@@ -1,12 +1,11 @@
-import type { Mesa } from '@cocrea/domain';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { getCommitment, type CommitmentDetail } from '../api/commitments';
 import type { MesaAuth } from '../collab/mesaAuth';
-import { useCollabConnection } from '../collab/useCollabConnection';
+import { useCollabSession } from '../collab/useCollabConnection';
 import { PresenceList } from '../mesa/PresenceList';
-import { JoinProgress } from '../session/JoinProgress';
+import type { MesaAccess } from '../session/MesaAccessContext';
 import { MesaBar } from '../session/MesaBar';
 import { MesaGate } from '../session/MesaGate';
 import { LoadErrorCard } from '../ui/LoadErrorCard';
@@ -18,27 +17,29 @@ import { CommitmentView } from './CommitmentView';
 /** `/mesas/:mesaId/compromisos/:commitmentId`: one commitment, from review to finalized versions. */
 export function CommitmentPage({ mesaId, commitmentId }: { mesaId: string; commitmentId: string }) {
   return (
-    <MesaGate mesaId={mesaId}>
-      {(mesa, name, setName) => <CommitmentLoader mesa={mesa} commitmentId={commitmentId} name={name} onName={setName} />}
+    <MesaGate
+      mesaId={mesaId}
+      path={`/mesas/${encodeURIComponent(mesaId)}/compromisos/${encodeURIComponent(commitmentId)}`}
+      frame={(heading, body) => (
+        <PageLayout bar={heading && <MesaBar mesa={heading} />} mainClassName="doc doc--center">
+          {body}
+        </PageLayout>
+      )}
+    >
+      {(access) => <CommitmentLoader access={access} commitmentId={commitmentId} />}
     </MesaGate>
   );
 }
 
-interface LoaderProps {
-  mesa: Mesa;
-  commitmentId: string;
-  name: string;
-  onName: (n: string) => void;
-}
-
-function CommitmentLoader({ mesa, commitmentId, name, onName }: LoaderProps) {
+function CommitmentLoader({ access, commitmentId }: { access: MesaAccess; commitmentId: string }) {
   const { t } = useTranslation();
-  const fetcher = useCallback((signal: AbortSignal) => getCommitment(commitmentId, signal), [commitmentId]);
+  const { mesa, auth } = access;
+  const fetcher = useCallback(async (signal: AbortSignal) => getCommitment(commitmentId, await auth.bearer(), signal), [commitmentId, auth]);
   const loader = useLoad(commitmentId, fetcher, 15_000);
   const { state } = loader;
   const wrongMesa = state.phase === 'ready' && state.data.commitment.mesaId !== mesa.id;
   if (state.phase === 'ready' && !wrongMesa) {
-    return <CommitmentSession mesa={mesa} name={name} onName={onName} detail={state.data} loadedAt={state.loadedAt} loader={loader} />;
+    return <CommitmentSession access={access} detail={state.data} loadedAt={state.loadedAt} loader={loader} />;
   }
   return (
     <PageLayout bar={<MesaBar mesa={mesa} />}>
@@ -58,9 +59,7 @@ function CommitmentLoader({ mesa, commitmentId, name, onName }: LoaderProps) {
 }
 
 interface SessionProps {
-  mesa: Mesa;
-  name: string;
-  onName: (n: string) => void;
+  access: MesaAccess;
   detail: CommitmentDetail;
   loadedAt: number;
   loader: Loader<CommitmentDetail>;
@@ -68,10 +67,10 @@ interface SessionProps {
 
 const roadmapPresence = (auth: MesaAuth) => ({ user: { ...auth.participant } });
 
-function CommitmentSession({ mesa, name, onName, detail, loadedAt, loader }: SessionProps) {
+function CommitmentSession({ access, detail, loadedAt, loader }: SessionProps) {
   const { t } = useTranslation();
-  const [attempt, setAttempt] = useState(0);
-  const connection = useCollabConnection(mesa.id, name, attempt, { document: detail.documents.roadmap, presence: roadmapPresence });
+  const { mesa } = access;
+  const session = useCollabSession(access.auth, { document: detail.documents.roadmap, presence: roadmapPresence });
   return (
     <PageLayout
       bar={
@@ -79,16 +78,12 @@ function CommitmentSession({ mesa, name, onName, detail, loadedAt, loader }: Ses
           <Link href={`/mesas/${encodeURIComponent(mesa.id)}/compromisos`} className="mesa-bar__link" data-testid="back-to-commitments">
             {t('commitment.backToList')}
           </Link>
-          {connection.phase === 'ready' && <PresenceList awareness={connection.session.provider.awareness} />}
+          {session && <PresenceList awareness={session.provider.awareness} />}
         </MesaBar>
       }
       mainClassName="doc doc--wide"
     >
-      {connection.phase === 'ready' ? (
-        <CommitmentView detail={detail} loadedAt={loadedAt} loader={loader} session={connection.session} />
-      ) : (
-        <JoinProgress error={connection.phase === 'error' ? connection.error : null} name={name} onName={onName} onRetry={() => setAttempt((a) => a + 1)} />
-      )}
+      {session ? <CommitmentView detail={detail} loadedAt={loadedAt} loader={loader} session={session} /> : <LoadingStatus label={t('roadmap.loading')} />}
     </PageLayout>
   );
 }

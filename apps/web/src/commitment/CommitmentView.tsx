@@ -4,11 +4,13 @@ import type { CommitmentDetail } from '../api/commitments';
 import type { CollabSession } from '../collab/useCollabConnection';
 import { useAction } from '../ui/useAction';
 import type { Loader } from '../ui/useLoad';
-import { CommitmentHeader } from './CommitmentHeader';
 import { isReadOnly } from '../collab/lockState';
+import { useLockSignal } from '../collab/useLockSignal';
+import { useMesaAccess } from '../session/MesaAccessContext';
+import { can } from '../session/permissions';
+import { CommitmentHeader } from './CommitmentHeader';
 import { ReviewSection } from './ReviewSection';
 import { RoadmapSection } from './RoadmapSection';
-import { useLockSignal } from '../collab/useLockSignal';
 import { VersionsSection } from './VersionsSection';
 
 interface Props {
@@ -23,8 +25,11 @@ export function CommitmentView({ detail, loadedAt, loader, session }: Props) {
   const actions = useAction();
   const { commitment, versions } = detail;
   const { set, reload } = loader;
+  const { role, mesa } = useMesaAccess();
   const signal = useLockSignal(session.provider, reload);
-  const readOnly = isReadOnly(commitment.editable, loadedAt, signal);
+  const locked = isReadOnly(commitment.editable, loadedAt, signal);
+  // STM members and experts read the roadmap; a closed mesa is read-only for everyone.
+  const readOnly = locked || !can.editDocuments(role, mesa.status);
 
   const onCommitment = useCallback(
     (c: Commitment) => {
@@ -46,7 +51,7 @@ export function CommitmentView({ detail, loadedAt, loader, session }: Props) {
     <div className="commitment stack-lg">
       <CommitmentHeader commitment={commitment} versions={versions} />
       <ReviewSection commitment={commitment} auth={session.auth} actions={actions} onCommitment={onCommitment} />
-      <RoadmapSection commitment={commitment} session={session} readOnly={readOnly} actions={actions} onFinalized={onFinalized} />
+      <RoadmapSection commitment={commitment} session={session} readOnly={readOnly} locked={locked} actions={actions} onFinalized={onFinalized} />
       <VersionsSection commitment={commitment} versions={versions} auth={session.auth} actions={actions} onCommitment={onCommitment} />
     </div>
   );

@@ -33,7 +33,7 @@ export function FinalizePanel({ commitment: c, auth, actions, complete, onFinali
 
   const finalize = () => {
     setDone(null);
-    void actions.run('finalize', async () => finalizeCommitment(c.id, await auth.token())).then((r) => {
+    void actions.run('finalize', async () => finalizeCommitment(c.id, await auth.bearer())).then((r) => {
       if (!r) return;
       setDone(r.version);
       onFinalized(r);

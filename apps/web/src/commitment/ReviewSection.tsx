@@ -5,6 +5,8 @@ import type { MesaAuth } from '../collab/mesaAuth';
 import { ReviewForm } from '../review/ReviewForm';
 import { toRequestBody, type ReviewDraft } from '../review/reviewDraft';
 import { ReviewSummary } from '../review/ReviewSummary';
+import { useMesaAccess } from '../session/MesaAccessContext';
+import { can } from '../session/permissions';
 import { ActionError } from '../ui/ActionError';
 import { CardSection } from '../ui/CardSection';
 import type { Actions } from '../ui/useAction';
@@ -19,15 +21,19 @@ interface Props {
 /** The feasibility review (form while preliminary or reviewed, summary after) and "Hacer definitivo". */
 export function ReviewSection({ commitment: c, auth, actions, onCommitment }: Props) {
   const { t } = useTranslation();
-  const reviewable = c.status === 'preliminar' || c.status === 'revisado';
+  const { role } = useMesaAccess();
+  const open = c.status === 'preliminar' || c.status === 'revisado';
+  // Facilitators and the STM review; only facilitators make a commitment definitive.
+  const reviewable = open && can.review(role);
+  const decidable = open && can.decide(role);
 
   const review = (draft: ReviewDraft) => {
-    void actions.run('review', async () => submitReview(c.id, toRequestBody(draft), await auth.token())).then((next) => {
+    void actions.run('review', async () => submitReview(c.id, toRequestBody(draft), await auth.bearer())).then((next) => {
       if (next) onCommitment(next);
     });
   };
   const makeDefinitive = () => {
-    void actions.run('definitive', async () => commitmentStep(c.id, 'definitive', await auth.token())).then((next) => {
+    void actions.run('definitive', async () => commitmentStep(c.id, 'definitive', await auth.bearer())).then((next) => {
       if (next) onCommitment(next);
     });
   };
@@ -46,7 +52,8 @@ export function ReviewSection({ commitment: c, auth, actions, onCommitment }: Pr
           error={actions.errorOf('review')}
         />
       )}
-      {reviewable && (
+      {open && !c.review && !reviewable && <p className="muted">{t('review.pending')}</p>}
+      {decidable && (
         <div className="action-row">
           <button type="button" className="button button--primary" data-testid="make-definitive" disabled={actions.busy === 'definitive'} onClick={makeDefinitive}>
             {t('commitment.makeDefinitive')}

@@ -5,9 +5,14 @@ import type { PresenceUser } from '../collab/presenceState';
 import type { CollabSession } from '../collab/useCollabConnection';
 import { useConnectionStatus } from '../collab/useConnectionStatus';
 import { useSaveState } from '../collab/useSaveState';
-import { CollabErrorBanner } from '../mesa/CollabErrorBanner';
-import { StatusLine } from '../mesa/StatusLine';
+import { useAccessProblem } from '../collab/useAccessProblem';
 import { useCollabError } from '../collab/useCollabError';
+import { AccessProblemBanner } from '../mesa/AccessProblemBanner';
+import { CollabErrorBanner } from '../mesa/CollabErrorBanner';
+import { ReadOnlyNotice, readOnlyReason } from '../mesa/ReadOnlyNotice';
+import { StatusLine } from '../mesa/StatusLine';
+import { useMesaAccess } from '../session/MesaAccessContext';
+import { can } from '../session/permissions';
 import { MissingChecklist } from '../roadmap/MissingChecklist';
 import { RoadmapForm } from '../roadmap/RoadmapForm';
 import { useRoadmapProblems } from '../roadmap/useRoadmapProblems';
@@ -18,18 +23,24 @@ import { FinalizePanel } from './FinalizePanel';
 interface Props {
   commitment: Commitment;
   session: CollabSession;
+  /** Nothing can be changed here now (finalized, the person's role, a closed mesa). */
   readOnly: boolean;
+  /** The roadmap is finalized (locked by the server). */
+  locked: boolean;
   actions: Actions;
   onFinalized: (r: { commitment: Commitment; version: CommitmentVersion }) => void;
 }
 
 /** The hoja de ruta: live status, the read-only banner, the co-edited form, the checklist and "Finalizar". */
-export function RoadmapSection({ commitment, session, readOnly, actions, onFinalized }: Props) {
+export function RoadmapSection({ commitment, session, readOnly, locked, actions, onFinalized }: Props) {
   const { t } = useTranslation();
   const { doc, provider, tracker, auth } = session;
   const connection = useConnectionStatus(session.connection);
   const saved = useSaveState(tracker);
   const collabError = useCollabError(provider);
+  const problem = useAccessProblem(auth, provider);
+  const { role, mesa } = useMesaAccess();
+  const reason = readOnlyReason(role, mesa.status);
   const p = auth.participant;
   const user: PresenceUser = useMemo(() => ({ id: p.id, name: p.name, color: p.color }), [p]);
   const problems = useRoadmapProblems(doc);
@@ -38,11 +49,14 @@ export function RoadmapSection({ commitment, session, readOnly, actions, onFinal
     <section className="roadmap card" aria-labelledby="roadmap-title">
       <div className="roadmap__head">
         <h2 id="roadmap-title">{t('roadmap.title')}</h2>
-        <StatusLine connection={connection} saved={saved} testIds={{ connection: 'roadmap-status-connection', save: 'roadmap-status-save' }} />
+        {problem === null && (
+          <StatusLine connection={connection} saved={saved} testIds={{ connection: 'roadmap-status-connection', save: 'roadmap-status-save' }} />
+        )}
       </div>
       <p className="muted">{t('roadmap.intro')}</p>
-      {collabError !== null && <CollabErrorBanner error={collabError} />}
-      {readOnly && (
+      {problem !== null ? <AccessProblemBanner problem={problem} /> : collabError !== null && <CollabErrorBanner error={collabError} />}
+      {!locked && readOnly && reason !== null && <ReadOnlyNotice reason={reason} className="notice" />}
+      {locked && (
         <p className="locked-banner" role="status" data-testid="roadmap-locked">
           <LockIcon />
           {commitment.version > 0 ? t('roadmap.locked', { version: commitment.version }) : t('roadmap.lockedPlain')}
@@ -50,10 +64,12 @@ export function RoadmapSection({ commitment, session, readOnly, actions, onFinal
       )}
       {connection.everSynced ? (
         <div className="roadmap__layout">
-          <RoadmapForm doc={doc} provider={provider} user={user} readOnly={readOnly} />
+          <RoadmapForm doc={doc} provider={provider} user={user} readOnly={readOnly || problem !== null} />
           <aside className="roadmap__aside">
             {commitment.status !== 'finalizado' && <MissingChecklist problems={problems} />}
-            <FinalizePanel commitment={commitment} auth={auth} actions={actions} complete={problems.length === 0} onFinalized={onFinalized} />
+            {can.decide(role) && (
+              <FinalizePanel commitment={commitment} auth={auth} actions={actions} complete={problems.length === 0} onFinalized={onFinalized} />
+            )}
           </aside>
         </div>
       ) : (

@@ -28,7 +28,7 @@ export function AlternativeForm({ auth, causes, actions, onAdded }: Props) {
     e.preventDefault();
     const causeIds = [...picked].filter((id) => live.has(id));
     void actions
-      .run('alternative', async () => addAlternative(auth.mesaId, { text, causeIds }, await auth.token()))
+      .run('alternative', async () => addAlternative(auth.mesaId, { text, causeIds }, await auth.bearer()))
       .then((a) => {
         if (!a) return;
         setText('');

@@ -1,10 +1,8 @@
-import type { Mesa } from '@cocrea/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionStatus } from '../collab/useConnectionStatus';
 import { useMesaConnection, type MesaSession } from '../collab/useMesaConnection';
 import { PresenceList } from '../mesa/PresenceList';
-import { JoinProgress } from '../session/JoinProgress';
+import type { MesaAccess } from '../session/MesaAccessContext';
 import { MesaBar } from '../session/MesaBar';
 import { MesaGate } from '../session/MesaGate';
 import { LoadingStatus } from '../ui/LoadingStatus';
@@ -13,28 +11,35 @@ import { CommitmentsPanel } from './CommitmentsPanel';
 
 /** `/mesas/:mesaId/compromisos`: the mesa's alternatives and commitments. */
 export function CommitmentsPage({ mesaId }: { mesaId: string }) {
-  return <MesaGate mesaId={mesaId}>{(mesa, name, setName) => <CommitmentsWorkspace mesa={mesa} name={name} onName={setName} />}</MesaGate>;
+  return (
+    <MesaGate
+      mesaId={mesaId}
+      path={`/mesas/${encodeURIComponent(mesaId)}/compromisos`}
+      frame={(heading, body) => (
+        <PageLayout bar={heading && <MesaBar mesa={heading} />} mainClassName="doc doc--center">
+          {body}
+        </PageLayout>
+      )}
+    >
+      {(access) => <CommitmentsWorkspace access={access} />}
+    </MesaGate>
+  );
 }
 
-function CommitmentsWorkspace({ mesa, name, onName }: { mesa: Mesa; name: string; onName: (n: string) => void }) {
+function CommitmentsWorkspace({ access }: { access: MesaAccess }) {
   const { t } = useTranslation();
-  const [attempt, setAttempt] = useState(0);
-  const connection = useMesaConnection(mesa.id, name, attempt);
+  const session = useMesaConnection(access.auth);
   return (
-    <PageLayout bar={<MesaBar mesa={mesa}>{connection.phase === 'ready' && <PresenceList awareness={connection.session.provider.awareness} />}</MesaBar>}>
+    <PageLayout bar={<MesaBar mesa={access.mesa}>{session && <PresenceList awareness={session.provider.awareness} />}</MesaBar>}>
       <h1 className="doc__title">{t('commitments.pageTitle')}</h1>
-      {connection.phase === 'ready' ? (
-        <TreeReady mesa={mesa} session={connection.session} />
-      ) : (
-        <JoinProgress error={connection.phase === 'error' ? connection.error : null} name={name} onName={onName} onRetry={() => setAttempt((a) => a + 1)} />
-      )}
+      {session ? <TreeReady session={session} /> : <LoadingStatus label={t('mesa.loadingTree')} />}
     </PageLayout>
   );
 }
 
-function TreeReady({ mesa, session }: { mesa: Mesa; session: MesaSession }) {
+function TreeReady({ session }: { session: MesaSession }) {
   const { t } = useTranslation();
   const { everSynced } = useConnectionStatus(session.connection);
   if (!everSynced) return <LoadingStatus label={t('mesa.loadingTree')} />;
-  return <CommitmentsPanel mesa={mesa} session={session} />;
+  return <CommitmentsPanel session={session} />;
 }

@@ -27,7 +27,7 @@ export function NewCommitmentForm({ auth, alternatives, actions }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void actions
-      .run('commitment', async () => createCommitment(auth.mesaId, { title, description, alternativeIds: [...picked] }, await auth.token()))
+      .run('commitment', async () => createCommitment(auth.mesaId, { title, description, alternativeIds: [...picked] }, await auth.bearer()))
       .then((c) => {
         if (c) navigate(`/mesas/${encodeURIComponent(auth.mesaId)}/compromisos/${encodeURIComponent(c.id)}`);
       });

@@ -1,6 +1,7 @@
 import type { Commitment, SolutionAlternative } from '@cocrea/domain';
 import { useCallback } from 'react';
 import { listAlternatives, listCommitments } from '../api/commitments';
+import type { MesaAuth } from '../collab/mesaAuth';
 import { useLoad, type Loader } from '../ui/useLoad';
 
 /** A mesa's alternatives and commitments. */
@@ -9,14 +10,15 @@ export interface MesaCommitments {
   commitments: Commitment[];
 }
 
-/** Loads a mesa's alternatives and commitments, refreshing every few seconds to show others' work. */
-export function useMesaCommitments(mesaId: string): Loader<MesaCommitments> {
+/** Loads a mesa's alternatives and commitments with the person's credentials, refreshing every few seconds to show others' work. */
+export function useMesaCommitments(auth: MesaAuth): Loader<MesaCommitments> {
   const fetcher = useCallback(
     async (signal: AbortSignal) => {
-      const [alternatives, commitments] = await Promise.all([listAlternatives(mesaId, signal), listCommitments(mesaId, signal)]);
+      const token = await auth.bearer();
+      const [alternatives, commitments] = await Promise.all([listAlternatives(auth.mesaId, token, signal), listCommitments(auth.mesaId, token, signal)]);
       return { alternatives, commitments };
     },
-    [mesaId],
+    [auth],
   );
-  return useLoad(mesaId, fetcher, 10_000);
+  return useLoad(auth.mesaId, fetcher, 10_000);
 }

@@ -1,11 +1,11 @@
-import type { Mesa } from '@cocrea/domain';
+import type { MesaRecord } from '../api/accountTypes';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { listMesas } from '../api/client';
 import { LoadErrorAlert } from '../ui/LoadErrorAlert';
 
-type ListState = { phase: 'loading' } | { phase: 'ready'; mesas: Mesa[] } | { phase: 'error'; error: unknown };
+type ListState = { phase: 'loading' } | { phase: 'ready'; mesas: MesaRecord[] } | { phase: 'error'; error: unknown };
 
 /** The mesas convened so far, newest first, each linking to its page. */
 export function MesaList() {
@@ -43,6 +43,7 @@ export function MesaList() {
                 <span className="mesa-list__title">{m.title}</span>
                 <span className="mesa-list__meta">
                   <span className="chip">{m.topic}</span>
+                  {m.status === 'cerrada' && <span className="badge badge--closed">{t('home.closed')}</span>}
                   <time dateTime={m.createdAt}>{t('home.createdOn', { date: formatDate(dateFormat, m.createdAt) })}</time>
                 </span>
               </Link>

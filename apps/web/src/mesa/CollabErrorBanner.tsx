@@ -8,13 +8,16 @@ const KEYS = {
   'wrong-mesa': 'collabError.wrong-mesa',
   'unknown-document': 'collabError.unknown-document',
   'unknown-mesa': 'collabError.unknown-mesa',
+  forbidden: 'collabError.forbidden',
+  'mesa-closed': 'collabError.mesa-closed',
+  revoked: 'collabError.revoked',
   generic: 'collabError.generic',
 } as const satisfies Record<CollabErrorKind, string>;
 
 /** Says clearly why the server refused the tree document, with a way out when there is one. */
 export function CollabErrorBanner({ error }: { error: CollabErrorKind }) {
   const { t } = useTranslation();
-  const canReload = error !== 'expired-token' && error !== 'generic';
+  const canReload = error !== 'expired-token' && error !== 'generic' && error !== 'forbidden';
   return (
     <div className="collab-error" data-testid="collab-error" data-reason={error} role="alert">
       <span>{t(KEYS[error])}</span>

@@ -1,40 +1,32 @@
-import type { Mesa } from '@cocrea/domain';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { AccountMenu } from '../session/AccountMenu';
+import type { MesaHeading } from '../session/MesaGate';
 import { Brand } from '../ui/Brand';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { MainNav } from '../ui/MainNav';
-import { ShareLink } from './ShareLink';
 
 interface Props {
-  mesa: Mesa;
-  joinUrl: string;
-  /** Status line and presence list, once connected. */
+  /** `null` while not yet known. */
+  mesa: MesaHeading | null;
+  /** Once in: the way to the commitments, share link and controls for staff, status and presence. */
   children?: ReactNode;
 }
 
-/** The mesa page header: title, temática, share link, the way to its commitments, and (once joined) status and presence. */
-export function MesaHeader({ mesa, joinUrl, children }: Props) {
-  const { t } = useTranslation();
+/** The mesa page header: title and temática, navigation, the account, and (once in) the mesa's tools. */
+export function MesaHeader({ mesa, children }: Props) {
   return (
     <header className="mesa-header">
       <div className="mesa-header__main">
         <Brand />
         <div className="mesa-header__titles">
-          <h1 className="mesa-header__title">{mesa.title}</h1>
-          <span className="chip chip--topic">{mesa.topic}</span>
+          {mesa && <h1 className="mesa-header__title">{mesa.title}</h1>}
+          {mesa && <span className="chip chip--topic">{mesa.topic}</span>}
         </div>
         <MainNav className="main-nav--wide" />
         <LanguageSwitch />
+        <AccountMenu compact />
       </div>
-      <div className="mesa-header__tools">
-        <Link href={`/mesas/${encodeURIComponent(mesa.id)}/compromisos`} className="button button--small button--accent" data-testid="commitments-link">
-          {t('commitments.link')}
-        </Link>
-        <ShareLink url={joinUrl} />
-        {children}
-      </div>
+      {children && <div className="mesa-header__tools">{children}</div>}
     </header>
   );
 }

@@ -1,34 +1,21 @@
-import type { Mesa } from '@cocrea/domain';
-import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMesaConnection } from '../collab/useMesaConnection';
-import { JoinProgress } from '../session/JoinProgress';
+import type { MesaAccess } from '../session/MesaAccessContext';
+import { LoadingStatus } from '../ui/LoadingStatus';
 import { MesaHeader } from './MesaHeader';
 import { MesaRoom } from './MesaRoom';
 
-interface Props {
-  mesa: Mesa;
-  joinUrl: string;
-  name: string;
-  onName: (name: string) => void;
-}
+/** Opens the mesa's tree with the person's credentials, then shows the room. */
+export function MesaWorkspace({ access }: { access: MesaAccess }) {
+  const { t } = useTranslation();
+  const session = useMesaConnection(access.auth);
 
-/** Joins the mesa under the given name, then shows the room; a refused name is asked again. */
-export function MesaWorkspace({ mesa, joinUrl, name, onName }: Props) {
-  const [attempt, setAttempt] = useState(0);
-  const connection = useMesaConnection(mesa.id, name, attempt);
-
-  if (connection.phase === 'ready') return <MesaRoom mesa={mesa} joinUrl={joinUrl} session={connection.session} />;
+  if (session) return <MesaRoom access={access} session={session} />;
   return (
     <div className="mesa-page">
-      <MesaHeader mesa={mesa} joinUrl={joinUrl} />
+      <MesaHeader mesa={access.mesa} />
       <main className="mesa-main mesa-main--center">
-        <JoinProgress
-          error={connection.phase === 'error' ? connection.error : null}
-          name={name}
-          onName={onName}
-          onRetry={() => setAttempt((a) => a + 1)}
-          cardClassName="card"
-        />
+        <LoadingStatus label={t('join.joining')} />
       </main>
     </div>
   );

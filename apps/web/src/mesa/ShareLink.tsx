@@ -1,24 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { copyText } from '../ui/copyText';
 
 type CopyState = 'idle' | 'copied' | 'failed';
-
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Insecure contexts (plain http on a LAN) have no clipboard API: fall back to the selection.
-    if (!input) return false;
-    input.focus();
-    input.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
-}
 
 /** "Compartir enlace": the join link in a read-only field and a button that copies it. */
 export function ShareLink({ url }: { url: string }) {

@@ -5,10 +5,9 @@ import { createPam } from '../api/pams';
 import { ActionError } from '../ui/ActionError';
 import { Field } from '../ui/Field';
 import { useAction } from '../ui/useAction';
-import { planToken } from './planToken';
 
 /** "Nuevo PAM": title, municipality and (optionally) the public launch date; opens the new plan. */
-export function PamCreateForm({ name }: { name: string }) {
+export function PamCreateForm() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const actions = useAction();
@@ -19,7 +18,7 @@ export function PamCreateForm({ name }: { name: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const input = { title, municipality, ...(launchDate ? { launchDate } : {}) };
-    void actions.run('create', async () => createPam(input, await planToken(name))).then((pam) => {
+    void actions.run('create', () => createPam(input)).then((pam) => {
       if (pam) navigate(`/pam/${encodeURIComponent(pam.id)}`);
     });
   };

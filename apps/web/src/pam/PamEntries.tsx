@@ -6,7 +6,8 @@ interface Props {
   pam: ActionPlan;
   commitments: CommitmentVersion[];
   busy: boolean;
-  onRemove: (commitmentId: string) => void;
+  /** Removes an entry; without it (the person may not edit plans) there is no "Quitar". */
+  onRemove?: ((commitmentId: string) => void) | undefined;
 }
 
 /** The commitment versions in the plan, each with its mesa, responsible and (while a draft) "Quitar". */
@@ -29,7 +30,7 @@ export function PamEntries({ pam, commitments, busy, onRemove }: Props) {
                 <span className="muted">{v.content.roadmap.responsible.name}</span>
               </span>
             </div>
-            {pam.status === 'borrador' && (
+            {pam.status === 'borrador' && onRemove && (
               <button type="button" className="button button--small button--quiet" data-testid="pam-remove" disabled={busy} onClick={() => onRemove(c.id)}>
                 {t('roadmap.remove')}
               </button>

@@ -2,6 +2,7 @@ import type { ActionPlan } from '@cocrea/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { addPamEntry, advancePam, removePamEntry, updatePam, type PlanDetail } from '../api/pams';
+import { can, type Role } from '../session/permissions';
 import { ActionError } from '../ui/ActionError';
 import { CardSection } from '../ui/CardSection';
 import { useAction } from '../ui/useAction';
@@ -11,23 +12,27 @@ import { PamEntries } from './PamEntries';
 import { PamExports } from './PamExports';
 import { PamHeader } from './PamHeader';
 import { PamLaunchDate } from './PamLaunchDate';
-import { planToken } from './planToken';
 
 interface Props {
   detail: PlanDetail;
   loader: Loader<PlanDetail>;
-  name: string;
+  role: Role;
 }
 
-/** Managing one plan: its commitments, launch date, approval, publication and exports. */
-export function PamView({ detail, loader, name }: Props) {
+/**
+ * One plan: its commitments, launch date, approval, publication and exports. Facilitators
+ * change and publish it; the STM approves it; both see it.
+ */
+export function PamView({ detail, loader, role }: Props) {
   const { t } = useTranslation();
   const actions = useAction();
   const { pam, commitments } = detail;
   const included = new Set(pam.entries.map((e) => e.commitmentId));
+  const edit = can.editPams(role);
+  const approve = can.approvePam(role);
 
-  const step = (source: string, fn: (token: string) => Promise<ActionPlan>) => {
-    void actions.run(source, async () => fn(await planToken(name))).then((next) => {
+  const step = (source: string, fn: () => Promise<ActionPlan>) => {
+    void actions.run(source, fn).then((next) => {
       if (!next) return;
       loader.set({ ...detail, pam: next });
       loader.reload();
@@ -38,24 +43,28 @@ export function PamView({ detail, loader, name }: Props) {
     <div className="stack-lg">
       <PamHeader pam={pam} />
       <CardSection titleId="pam-entries-title" title={t('pam.entriesTitle')}>
-        <PamEntries pam={pam} commitments={commitments} busy={actions.busy !== null} onRemove={(id) => step('remove', (tk) => removePamEntry(pam.id, id, tk))} />
+        <PamEntries pam={pam} commitments={commitments} busy={actions.busy !== null} onRemove={edit ? (id) => step('remove', () => removePamEntry(pam.id, id)) : undefined} />
         <ActionError message={actions.errorOf('remove')} />
-        {pam.status === 'borrador' && (
-          <PamAddCommitment included={included} busy={actions.busy === 'add'} error={actions.errorOf('add')} onAdd={(id) => step('add', (tk) => addPamEntry(pam.id, id, tk))} />
+        {edit && pam.status === 'borrador' && (
+          <PamAddCommitment included={included} busy={actions.busy === 'add'} error={actions.errorOf('add')} onAdd={(id) => step('add', () => addPamEntry(pam.id, id))} />
         )}
       </CardSection>
       <CardSection titleId="pam-steps-title" title={t('pam.stepsTitle')}>
-        {pam.status !== 'publicado' && (
-          <PamLaunchDate key={pam.launchDate ?? ''} pam={pam} busy={actions.busy === 'launch'} error={actions.errorOf('launch')} onSave={(d) => step('launch', (tk) => updatePam(pam.id, { launchDate: d }, tk))} />
+        {edit && pam.status !== 'publicado' && (
+          <PamLaunchDate key={pam.launchDate ?? ''} pam={pam} busy={actions.busy === 'launch'} error={actions.errorOf('launch')} onSave={(d) => step('launch', () => updatePam(pam.id, { launchDate: d }))} />
         )}
-        {pam.status !== 'publicado' && (
+        {pam.status !== 'publicado' && (approve || edit) && (
           <div className="action-row">
-            <button type="button" className="button" data-testid="pam-approve" disabled={actions.busy === 'approve' || pam.status !== 'borrador'} onClick={() => step('approve', (tk) => advancePam(pam.id, 'approve', tk))}>
-              {t('pam.approve')}
-            </button>
-            <button type="button" className="button button--primary" data-testid="pam-publish" disabled={actions.busy === 'publish'} onClick={() => step('publish', (tk) => advancePam(pam.id, 'publish', tk))}>
-              {t('pam.publish')}
-            </button>
+            {approve && (
+              <button type="button" className="button" data-testid="pam-approve" disabled={actions.busy === 'approve' || pam.status !== 'borrador'} onClick={() => step('approve', () => advancePam(pam.id, 'approve'))}>
+                {t('pam.approve')}
+              </button>
+            )}
+            {edit && (
+              <button type="button" className="button button--primary" data-testid="pam-publish" disabled={actions.busy === 'publish'} onClick={() => step('publish', () => advancePam(pam.id, 'publish'))}>
+                {t('pam.publish')}
+              </button>
+            )}
           </div>
         )}
         <p className="field__hint">{t(`pam.stepHint.${pam.status}`)}</p>

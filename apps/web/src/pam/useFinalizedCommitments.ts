@@ -11,7 +11,7 @@ export interface MesaFinalized {
 
 async function fetchFinalized(signal: AbortSignal): Promise<MesaFinalized[]> {
   const mesas = await listMesas(signal);
-  const all = await Promise.all(mesas.map(async (mesa) => ({ mesa, commitments: await listCommitments(mesa.id, signal) })));
+  const all = await Promise.all(mesas.map(async (mesa) => ({ mesa, commitments: await listCommitments(mesa.id, undefined, signal) })));
   return all
     .map(({ mesa, commitments }) => ({ mesa, commitments: commitments.filter((c) => c.status === 'finalizado') }))
     .filter((m) => m.commitments.length > 0);

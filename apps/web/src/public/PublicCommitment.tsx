@@ -2,6 +2,8 @@ import type { CommitmentVersion } from '@cocrea/domain';
 import { useTranslation } from 'react-i18next';
 import { versionExportUrl } from '../api/exportLinks';
 import { VersionDownloads } from '../commitment/VersionList';
+import { can } from '../session/permissions';
+import { useSession } from '../session/SessionContext';
 import { useFormats } from '../ui/useFormats';
 import { OdsChips } from './OdsChips';
 
@@ -19,6 +21,8 @@ function TextList({ items }: { items: string[] }) {
 export function PublicCommitment({ version, index }: { version: CommitmentVersion; index: number }) {
   const { t } = useTranslation();
   const f = useFormats();
+  // The tree image and the files are served to accounts only (the public API has no exports yet).
+  const files = can.seePams(useSession().role);
   const { commitment, mesa, roadmap: r } = version.content;
   const day = (d: string) => (d ? f.day(d) : '—');
   return (
@@ -101,16 +105,18 @@ export function PublicCommitment({ version, index }: { version: CommitmentVersio
           </tbody>
         </table>
       </div>
-      <details className="public-commitment__tree">
-        <summary>{t('public.tree')}</summary>
-        <img src={versionExportUrl(commitment.id, version.version, 'svg')} alt={t('public.treeAlt', { title: commitment.title })} loading="lazy" />
-      </details>
+      {files && (
+        <details className="public-commitment__tree">
+          <summary>{t('public.tree')}</summary>
+          <img src={versionExportUrl(commitment.id, version.version, 'svg')} alt={t('public.treeAlt', { title: commitment.title })} loading="lazy" />
+        </details>
+      )}
       <footer className="public-commitment__footer">
         <span className="muted">
           {t('versions.label', { version: version.version })} · {f.stamp(version.finalized)} ·{' '}
           <code title={version.contentHash}>SHA-256 {version.contentHash.slice(0, 12)}</code>
         </span>
-        <VersionDownloads commitmentId={commitment.id} version={version.version} />
+        {files && <VersionDownloads commitmentId={commitment.id} version={version.version} />}
       </footer>
     </article>
   );

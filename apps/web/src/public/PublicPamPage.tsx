@@ -4,6 +4,8 @@ import { Link } from 'wouter';
 import { getPublicPam } from '../api/pams';
 import { PamExports } from '../pam/PamExports';
 import { PamValidity } from '../pam/PamValidity';
+import { can } from '../session/permissions';
+import { useSession } from '../session/SessionContext';
 import { LoadErrorCard } from '../ui/LoadErrorCard';
 import { LoadingStatus } from '../ui/LoadingStatus';
 import { PageLayout } from '../ui/PageLayout';
@@ -15,6 +17,8 @@ import { PublicCommitment } from './PublicCommitment';
 export function PublicPamPage({ pamId }: { pamId: string }) {
   const { t } = useTranslation();
   const f = useFormats();
+  // PAM exports are served to accounts only (the public API has no exports yet).
+  const files = can.seePams(useSession().role);
   const fetcher = useCallback((signal: AbortSignal) => getPublicPam(pamId, signal), [pamId]);
   const { state, reload } = useLoad(pamId, fetcher);
   return (
@@ -31,7 +35,7 @@ export function PublicPamPage({ pamId }: { pamId: string }) {
             <h1 className="commitment-header__title">{state.data.pam.title}</h1>
             <PamValidity pam={state.data.pam} />
             {state.data.pam.published && <p className="muted">{t('public.publishedBy', { stamp: f.stamp(state.data.pam.published) })}</p>}
-            <PamExports pamId={state.data.pam.id} />
+            {files && <PamExports pamId={state.data.pam.id} />}
           </header>
           {state.data.commitments.map((v, i) => (
             <PublicCommitment key={v.content.commitment.id} version={v} index={i} />

@@ -1,10 +1,10 @@
-import type { Mesa } from '@cocrea/domain';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { MesaHeading } from './MesaGate';
 
 interface Props {
-  mesa: Mesa;
+  mesa: MesaHeading;
   /** Status line and presence, once connected. */
   children?: ReactNode;
 }

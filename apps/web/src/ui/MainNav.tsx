@@ -1,22 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { can, type Role } from '../session/permissions';
+import { useSession } from '../session/SessionContext';
 
-const ITEMS = [
-  { href: '/', key: 'nav.mesas', match: (p: string) => p === '/' || p.startsWith('/mesas') },
-  { href: '/pam', key: 'nav.pam', match: (p: string) => p.startsWith('/pam') },
-  { href: '/publico', key: 'nav.public', match: (p: string) => p.startsWith('/publico') },
-] as const;
+interface Item {
+  href: string;
+  testId: string;
+  key: 'nav.mesas' | 'nav.pam' | 'nav.public' | 'nav.admin';
+  /** Whether the role sees the section. */
+  show: (r: Role) => boolean;
+  match: (path: string) => boolean;
+}
 
-/** The main navigation: Mesas · PAM · Público, the current section marked. */
+const ITEMS: readonly Item[] = [
+  { href: '/', testId: 'nav-mesas', key: 'nav.mesas', show: can.listMesas, match: (p: string) => p === '/' || p.startsWith('/mesas') },
+  { href: '/pam', testId: 'nav-pam', key: 'nav.pam', show: can.seePams, match: (p: string) => p.startsWith('/pam') },
+  { href: '/publico', testId: 'nav-publico', key: 'nav.public', show: () => true, match: (p: string) => p.startsWith('/publico') },
+  { href: '/admin', testId: 'nav-admin', key: 'nav.admin', show: can.administer, match: (p: string) => p.startsWith('/admin') },
+];
+
+/** The main navigation, as far as the role reaches: Mesas · PAM · Público · Administración. */
 export function MainNav({ className = '' }: { className?: string }) {
   const { t } = useTranslation();
   const [path] = useLocation();
+  const { role } = useSession();
+  const items = ITEMS.filter((item) => item.show(role));
   return (
-    <nav className={`main-nav ${className}`} aria-label={t('nav.label')}>
-      {ITEMS.map((item) => {
+    // `data-count` lets a phone give a long navigation a row of its own.
+    <nav className={`main-nav ${className}`} aria-label={t('nav.label')} data-count={items.length}>
+      {items.map((item) => {
         const current = item.match(path);
         return (
-          <Link key={item.href} href={item.href} className="main-nav__link" aria-current={current ? 'page' : undefined} data-testid={`nav-${item.href.slice(1) || 'mesas'}`}>
+          <Link key={item.href} href={item.href} className="main-nav__link" aria-current={current ? 'page' : undefined} data-testid={item.testId}>
             {t(item.key)}
           </Link>
         );

@@ -32,6 +32,33 @@ export function documentContract(current: CurrentStorage): void {
       expect(await documents.tailLength('doc-0')).toBe(50);
     });
 
+    it('refuses appends to a locked document until every commitment holding it releases it', async () => {
+      const { documents } = current();
+      await documents.appendUpdates([{ name: 'tree', data: valueUpdate(1) }]);
+      await documents.lockDocuments(['tree', 'roadmap-a'], 'c-a');
+      await documents.lockDocuments(['tree', 'roadmap-b'], 'c-b');
+      await documents.lockDocuments(['tree', 'roadmap-b'], 'c-b');
+      const result = await documents.appendUpdates([
+        { name: 'tree', data: valueUpdate(2) },
+        { name: 'roadmap-a', data: valueUpdate(3) },
+        { name: 'free', data: valueUpdate(4) },
+      ]);
+      expect([...result.refused].sort()).toEqual(['roadmap-a', 'tree']);
+      expect(valuesOf(await documents.load('tree'))).toEqual([1]);
+      expect(await documents.tailLength('roadmap-a')).toBe(0);
+      expect(valuesOf(await documents.load('free'))).toEqual([4]);
+      await documents.unlockDocuments('c-a');
+      const after = await documents.appendUpdates([
+        { name: 'tree', data: valueUpdate(5) },
+        { name: 'roadmap-a', data: valueUpdate(6) },
+      ]);
+      expect([...after.refused]).toEqual(['tree']);
+      expect(valuesOf(await documents.load('roadmap-a'))).toEqual([6]);
+      await documents.unlockDocuments('c-b');
+      expect((await documents.appendUpdates([{ name: 'tree', data: valueUpdate(7) }])).refused.size).toBe(0);
+      expect(valuesOf(await documents.load('tree'))).toEqual([1, 7]);
+    });
+
     it('a batch with one invalid entry writes none of it', async () => {
       const { documents } = current();
       const entries: LogEntry[] = range(20).map((i) => ({ name: `doc-${i % 2}`, data: entryBytes(i) }));

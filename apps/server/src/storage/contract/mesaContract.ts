@@ -12,7 +12,7 @@ export function mesaContract(current: CurrentStorage): void {
         ['mesa:mesaAgua01:notes', valueUpdate(2)],
       ]);
       const created = await mesas.create('mesaAgua01', mesaInput(), '2026-11-01T10:00:00.000Z', docs);
-      expect(created).toEqual({ id: 'mesaAgua01', ...mesaInput(), createdAt: '2026-11-01T10:00:00.000Z' });
+      expect(created).toEqual({ id: 'mesaAgua01', ...mesaInput(), createdAt: '2026-11-01T10:00:00.000Z', joinOpen: true, status: 'abierta' });
       expect(await mesas.get('mesaAgua01')).toEqual(created);
       expect(await mesas.get('missing')).toBeUndefined();
       for (const [name, state] of docs) expect(await documents.load(name)).toEqual({ snapshot: state, updates: [] });
@@ -31,7 +31,21 @@ export function mesaContract(current: CurrentStorage): void {
       await mesas.create('mesa-d', mesaInput('d'), '2026-10-30T10:00:00.000Z', none);
       expect((await mesas.list()).map((m) => m.id)).toEqual(['mesa-c', 'Mesa-Z', 'mesa-a', 'mesa-b', 'mesa-d']);
       expect((await mesas.list(2)).map((m) => m.id)).toEqual(['mesa-c', 'Mesa-Z']);
-      expect(await mesas.list()).toContainEqual({ id: 'mesa-d', ...mesaInput('d'), createdAt: '2026-10-30T10:00:00.000Z' });
+      expect(await mesas.list()).toContainEqual({ id: 'mesa-d', ...mesaInput('d'), createdAt: '2026-10-30T10:00:00.000Z', joinOpen: true, status: 'abierta' });
+      expect((await mesas.list(10, ['mesa-d', 'mesa-c', 'missing'])).map((m) => m.id)).toEqual(['mesa-c', 'mesa-d']);
+      expect(await mesas.list(10, [])).toEqual([]);
+    });
+
+    it('opens and closes the join link and the mesa itself', async () => {
+      const { mesas } = current();
+      await mesas.create('mesaAgua01', mesaInput(), '2026-11-01T10:00:00.000Z', new Map());
+      expect(await mesas.update('mesaAgua01', { joinOpen: false })).toMatchObject({ joinOpen: false, status: 'abierta' });
+      expect(await mesas.update('mesaAgua01', { status: 'cerrada' })).toMatchObject({ joinOpen: false, status: 'cerrada' });
+      expect(await mesas.get('mesaAgua01')).toMatchObject({ joinOpen: false, status: 'cerrada', title: mesaInput().title });
+      expect(await mesas.update('mesaAgua01', { joinOpen: true, status: 'abierta' })).toMatchObject({ joinOpen: true, status: 'abierta' });
+      expect(await mesas.update('mesaAgua01', {})).toMatchObject({ joinOpen: true, status: 'abierta' });
+      expect(await mesas.update('missing', { joinOpen: false })).toBeUndefined();
+      await expect(mesas.update('mesaAgua01', { status: 'archivada' as 'cerrada' })).rejects.toThrow();
     });
 
     it('a duplicate mesa id writes nothing, not even its documents', async () => {

@@ -58,6 +58,15 @@ async function rawClient(schema: string): Promise<pg.Client> {
   return client;
 }
 
+/** Polls `check` until it holds (at most 10 s). */
+async function waitForCondition(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe.skipIf(unreachable !== null)('PostgreSQL backend', () => {
   describeStorageContract('postgres', async () => {
     const schema = newSchema();
@@ -69,6 +78,11 @@ describe.skipIf(unreachable !== null)('PostgreSQL backend', () => {
       mesas: storage.mesas,
       commitments: storage.commitments,
       plans: storage.plans,
+      accounts: storage.accounts,
+      invitations: storage.invitations,
+      members: storage.members,
+      participants: storage.participants,
+      audit: storage.audit,
       close: async () => {
         await storage.close();
         await raw.end();
@@ -120,6 +134,34 @@ describe.skipIf(unreachable !== null)('PostgreSQL backend', () => {
       } finally {
         await slow.end();
         await storage.close();
+      }
+    });
+
+    it('locking a document waits for an append in flight on another instance, then refuses every later one', async () => {
+      const schema = newSchema();
+      const [a, b] = await Promise.all([openPostgresStorage(url, { schema }), openPostgresStorage(url, { schema })]);
+      const inFlight = await rawClient(schema);
+      try {
+        // Another instance's append: it holds the document's shared lock until it commits.
+        await inFlight.query('BEGIN');
+        await inFlight.query("SELECT pg_advisory_xact_lock_shared(hashtext('cocrea.document'), hashtext('doc'))");
+        await inFlight.query("INSERT INTO document_updates (name, data, created_at) VALUES ('doc', $1, 'now')", [Buffer.from(valueUpdate(0))]);
+        let locked = false;
+        const locking = a.documents.lockDocuments(['doc'], 'c1').then(() => {
+          locked = true;
+        });
+        await waitForCondition(async () => {
+          const { rows } = await inFlight.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+          return rows[0]?.n === 1;
+        });
+        expect(locked).toBe(false);
+        await inFlight.query('COMMIT');
+        await locking;
+        expect((await b.documents.appendUpdates([{ name: 'doc', data: valueUpdate(1) }])).refused).toEqual(new Set(['doc']));
+        expect(valuesOf(await b.documents.load('doc'))).toEqual([0]);
+      } finally {
+        await inFlight.end();
+        await Promise.all([a.close(), b.close()]);
       }
     });
 

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../Storage';
+import { accountContract } from './accountContract';
+import { auditContract } from './auditContract';
 import { commitmentContract } from './commitmentContract';
 import { documentContract } from './documentContract';
+import { invitationContract } from './invitationContract';
+import { mesaAccessContract } from './mesaAccessContract';
 import { mesaContract } from './mesaContract';
 import { planContract } from './planContract';
 
@@ -37,5 +41,9 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
     mesaContract(current);
     commitmentContract(current);
     planContract(current);
+    accountContract(current);
+    invitationContract(current);
+    mesaAccessContract(current);
+    auditContract(current);
   });
 }

@@ -130,7 +130,10 @@ export class PgCommitmentRepository implements CommitmentRepository {
   }
 
   async reopen(id: string, stamp: Stamp): Promise<void> {
-    await this.pool.query("UPDATE commitments SET status = 'definitivo', editable = TRUE, reopened = $1 WHERE id = $2", [JSON.stringify(stamp), id]);
+    await transaction(this.pool, async (client) => {
+      await client.query("UPDATE commitments SET status = 'definitivo', editable = TRUE, reopened = $1 WHERE id = $2", [JSON.stringify(stamp), id]);
+      await client.query('DELETE FROM document_locks WHERE commitment_id = $1', [id]);
+    });
   }
 
   async finalize(v: CommitmentVersion): Promise<void> {

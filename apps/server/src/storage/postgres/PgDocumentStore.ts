@@ -1,9 +1,12 @@
 import type { Pool } from 'pg';
-import type { DocumentStore, LogEntry, StoredDocument } from '../DocumentStore';
+import type { AppendResult, DocumentStore, LogEntry, StoredDocument } from '../DocumentStore';
 import { bytes, transaction, valuesOf } from './sql';
 
 /** Rows per INSERT statement: 3 parameters each, far below PostgreSQL's 65 535. */
 const ROWS_PER_STATEMENT = 1000;
+
+/** The advisory lock key of document `n` (shared by appends, exclusive for `lockDocuments`). */
+const DOCUMENT_LOCK = "hashtext('cocrea.document'), hashtext(n)";
 
 /** Snapshot (kind 0) and every logged update (kind 1) of a document, read in one statement. */
 const READ_DOCUMENT = `
@@ -46,23 +49,40 @@ export class PgDocumentStore implements DocumentStore {
     return { snapshot, updates };
   }
 
-  async appendUpdates(entries: readonly LogEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  async appendUpdates(entries: readonly LogEntry[]): Promise<AppendResult> {
+    if (entries.length === 0) return { refused: new Set() };
+    const names = [...new Set(entries.map((e) => e.name))].sort();
     const now = new Date().toISOString();
-    const statements: { sql: string; params: unknown[] }[] = [];
-    for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
-      const { sql, params } = valuesOf(entries.slice(i, i + ROWS_PER_STATEMENT).map((e) => [e.name, bytes(e.data), now]));
-      statements.push({ sql: `INSERT INTO document_updates (name, data, created_at) VALUES ${sql}`, params });
-    }
-    // A single statement is its own transaction; durable once COMMIT returns (synchronous_commit).
-    const only = statements.length === 1 ? statements[0] : undefined;
-    if (only) {
-      await this.pool.query(only.sql, only.params);
-      return;
-    }
-    await transaction(this.pool, async (client) => {
-      for (const s of statements) await client.query(s.sql, s.params);
+    // Durable once COMMIT returns (synchronous_commit).
+    return transaction(this.pool, async (client) => {
+      // Shared per-document locks, in name order: appends never wait for each other, only for a
+      // `lockDocuments` of the same document, which waits for them in turn.
+      await client.query(`SELECT pg_advisory_xact_lock_shared(${DOCUMENT_LOCK}) FROM unnest($1::text[]) AS n`, [names]);
+      const { rows } = await client.query<{ name: string }>('SELECT DISTINCT name FROM document_locks WHERE name = ANY($1::text[])', [names]);
+      const refused = new Set(rows.map((r) => r.name));
+      const writable = refused.size > 0 ? entries.filter((e) => !refused.has(e.name)) : entries;
+      for (let i = 0; i < writable.length; i += ROWS_PER_STATEMENT) {
+        const { sql, params } = valuesOf(writable.slice(i, i + ROWS_PER_STATEMENT).map((e) => [e.name, bytes(e.data), now]));
+        await client.query(`INSERT INTO document_updates (name, data, created_at) VALUES ${sql}`, params);
+      }
+      return { refused };
     });
+  }
+
+  async lockDocuments(names: readonly string[], commitmentId: string): Promise<void> {
+    const sorted = [...new Set(names)].sort();
+    await transaction(this.pool, async (client) => {
+      // Exclusive: waits for every append to these documents in flight on any instance.
+      await client.query(`SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK}) FROM unnest($1::text[]) AS n`, [sorted]);
+      await client.query(
+        'INSERT INTO document_locks (name, commitment_id, locked_at) SELECT n, $2, $3 FROM unnest($1::text[]) AS n ON CONFLICT DO NOTHING',
+        [sorted, commitmentId, new Date().toISOString()],
+      );
+    });
+  }
+
+  async unlockDocuments(commitmentId: string): Promise<void> {
+    await this.pool.query('DELETE FROM document_locks WHERE commitment_id = $1', [commitmentId]);
   }
 
   async tailLength(name: string): Promise<number> {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Storage } from '../Storage';
 import { migrate, SCHEMA_NAME } from './migrations';
+import { PgAccountRepository, PgAuditLog, PgInvitationRepository, PgMemberRepository, PgParticipantRepository } from './PgAccessRepositories';
 import { PgActionPlanRepository } from './PgActionPlanRepository';
 import { PgCommitmentRepository } from './PgCommitmentRepository';
 import { PgDocumentStore } from './PgDocumentStore';
@@ -29,6 +30,11 @@ export class PostgresStorage implements Storage {
   readonly mesas: PgMesaRepository;
   readonly commitments: PgCommitmentRepository;
   readonly plans: PgActionPlanRepository;
+  readonly accounts: PgAccountRepository;
+  readonly invitations: PgInvitationRepository;
+  readonly members: PgMemberRepository;
+  readonly participants: PgParticipantRepository;
+  readonly audit: PgAuditLog;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly pool: pg.Pool) {
@@ -36,6 +42,11 @@ export class PostgresStorage implements Storage {
     this.mesas = new PgMesaRepository(pool);
     this.commitments = new PgCommitmentRepository(pool);
     this.plans = new PgActionPlanRepository(pool);
+    this.accounts = new PgAccountRepository(pool);
+    this.invitations = new PgInvitationRepository(pool);
+    this.members = new PgMemberRepository(pool);
+    this.participants = new PgParticipantRepository(pool);
+    this.audit = new PgAuditLog(pool);
   }
 
   /** Waits for queries in flight, then closes every connection; calling it again does nothing. */

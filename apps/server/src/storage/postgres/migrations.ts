@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+import { POSTGRES_ACCESS_MIGRATION } from '../accessSchema';
+import { POSTGRES_EXERCISE_MIGRATION } from '../exerciseSchema';
 
 const IMMUTABLE_TABLES = ['commitment_versions', 'version_activities', 'version_indicators', 'version_ods', 'version_tree_nodes'];
 
@@ -128,6 +130,21 @@ export const MIGRATIONS: readonly string[] = [
    );`,
   // Reopening a finalized commitment is a step too: keep who did it and when.
   `ALTER TABLE commitments ADD COLUMN reopened JSON;`,
+  // A finalized commitment's documents refuse updates at the database, on every instance.
+  `CREATE TABLE document_locks (
+     name TEXT NOT NULL,
+     commitment_id TEXT NOT NULL,
+     locked_at TEXT NOT NULL,
+     PRIMARY KEY (name, commitment_id)
+   );
+   INSERT INTO document_locks (name, commitment_id, locked_at)
+     SELECT 'mesa:' || mesa_id || ':tree', id, '1970-01-01T00:00:00.000Z' FROM commitments WHERE editable = FALSE
+     UNION ALL
+     SELECT 'mesa:' || mesa_id || ':roadmap:' || id, id, '1970-01-01T00:00:00.000Z' FROM commitments WHERE editable = FALSE;`,
+  // Who may do what: accounts, sessions, invitations, members, participants, append-only audit log.
+  POSTGRES_ACCESS_MIGRATION,
+  // The year-long exercise, its STM, PAM approvals, tracking with evidence files, kits, reviews.
+  POSTGRES_EXERCISE_MIGRATION,
 ];
 
 /** A schema name we accept: plain lower-case identifiers, so it needs no quoting anywhere. */

@@ -1,11 +1,16 @@
-import type { ActionPlan, Commitment, CommitmentReview, CommitmentVersion, Mesa, MesaInput, PlanEntry, SolutionAlternative, Stamp } from '@cocrea/domain';
+import type { ActionPlan, Commitment, CommitmentReview, CommitmentVersion, MesaInput, MesaStatus, PlanEntry, SolutionAlternative, Stamp } from '@cocrea/domain';
+import type { AccountRepository, AuditLog, InvitationRepository, MemberRepository, ParticipantRepository } from '../AccessStorage';
 import { ActionPlanStore } from '../ActionPlanStore';
 import { CommitmentStore } from '../CommitmentStore';
 import { openDatabase, type Db } from '../database';
 import { MesaStore } from '../MesaStore';
 import { SqliteDocumentStore } from '../SqliteDocumentStore';
-import type { DocumentStore, LogEntry, StoredDocument } from '../DocumentStore';
-import type { ActionPlanRepository, CommitmentRepository, MesaRepository, Storage, VersionSummary } from '../Storage';
+import type { AppendResult, DocumentStore, LogEntry, StoredDocument } from '../DocumentStore';
+import type { ActionPlanRepository, CommitmentRepository, MesaRecord, MesaRepository, Storage, VersionSummary } from '../Storage';
+import { SqliteAccountRepository } from './SqliteAccountRepository';
+import { SqliteAuditLog } from './SqliteAuditLog';
+import { SqliteInvitationRepository } from './SqliteInvitationRepository';
+import { SqliteMemberRepository, SqliteParticipantRepository } from './SqliteMesaAccess';
 
 /**
  * Runs a synchronous store call as a promise, so a thrown error (a constraint, a trigger) becomes
@@ -28,27 +33,39 @@ class SqliteDocuments implements DocumentStore {
   load(name: string): Promise<StoredDocument> {
     return run(() => this.store.load(name));
   }
-  appendUpdates(entries: readonly LogEntry[]): Promise<void> {
+  appendUpdates(entries: readonly LogEntry[]): Promise<AppendResult> {
     return run(() => this.store.appendUpdates(entries));
+  }
+  lockDocuments(names: readonly string[], commitmentId: string): Promise<void> {
+    return run(() => this.store.lockDocuments(names, commitmentId));
+  }
+  unlockDocuments(commitmentId: string): Promise<void> {
+    return run(() => this.store.unlockDocuments(commitmentId));
   }
   tailLength(name: string): Promise<number> {
     return run(() => this.store.tailLength(name));
   }
   compact(name: string, merge: (doc: StoredDocument) => Uint8Array): Promise<number> {
-    return run(() => this.store.compact(name, ({ snapshot, updates }) => merge({ snapshot, updates })));
+    return run(() => this.store.compact(name, merge));
+  }
+  close(): Promise<void> {
+    return this.store.close();
   }
 }
 
 class SqliteMesaRepository implements MesaRepository {
   constructor(private readonly store: MesaStore) {}
-  create(id: string, input: MesaInput, createdAt: string, documents: ReadonlyMap<string, Uint8Array>): Promise<Mesa> {
+  create(id: string, input: MesaInput, createdAt: string, documents: ReadonlyMap<string, Uint8Array>): Promise<MesaRecord> {
     return run(() => this.store.create(id, input, createdAt, documents));
   }
-  get(id: string): Promise<Mesa | undefined> {
+  get(id: string): Promise<MesaRecord | undefined> {
     return run(() => this.store.get(id));
   }
-  list(limit?: number): Promise<Mesa[]> {
-    return run(() => this.store.list(limit));
+  list(limit?: number, ids?: readonly string[]): Promise<MesaRecord[]> {
+    return run(() => this.store.list(limit, ids));
+  }
+  update(id: string, changes: { joinOpen?: boolean; status?: MesaStatus }): Promise<MesaRecord | undefined> {
+    return run(() => this.store.update(id, changes));
   }
 }
 
@@ -121,23 +138,36 @@ class SqliteActionPlanRepository implements ActionPlanRepository {
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const;
   readonly documents: DocumentStore;
+  private readonly documentStore: SqliteDocuments;
   readonly mesas: MesaRepository;
   readonly commitments: CommitmentRepository;
   readonly plans: ActionPlanRepository;
+  readonly accounts: AccountRepository;
+  readonly invitations: InvitationRepository;
+  readonly members: MemberRepository;
+  readonly participants: ParticipantRepository;
+  readonly audit: AuditLog;
   private closed = false;
 
   constructor(private readonly db: Db) {
-    this.documents = new SqliteDocuments(new SqliteDocumentStore(db));
+    this.documentStore = new SqliteDocuments(new SqliteDocumentStore(db));
+    this.documents = this.documentStore;
     this.mesas = new SqliteMesaRepository(new MesaStore(db));
     this.commitments = new SqliteCommitmentRepository(new CommitmentStore(db));
     this.plans = new SqliteActionPlanRepository(new ActionPlanStore(db));
+    this.accounts = new SqliteAccountRepository(db);
+    this.invitations = new SqliteInvitationRepository(db);
+    this.members = new SqliteMemberRepository(db);
+    this.participants = new SqliteParticipantRepository(db);
+    this.audit = new SqliteAuditLog(db);
   }
 
-  /** Closes the database; calling it again does nothing. */
-  close(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  /** Stops the log writer thread, then closes the database; calling it again does nothing. */
+  async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
-    return run(() => {
+    await this.documentStore.close();
+    await run(() => {
       this.db.close();
     });
   }
