@@ -15,7 +15,8 @@ import { DurableLogExtension } from './collab/DurableLogExtension';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import type { Logger } from './logger';
-import { ActionPlanService } from './services/ActionPlanService';
+import { ExerciseAudit } from './services/ExerciseAudit';
+import { createExerciseServices } from './services/exerciseServices';
 import { CommitmentService } from './services/CommitmentService';
 
 import { DurableUpdateLog } from './storage/DurableUpdateLog';
@@ -86,6 +87,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     relay.onLocks = (names) => locks.refresh(names);
   }
   const access = createAccess(storage, config, docs, locks, log);
+  const exercise = createExerciseServices(storage);
 
   const hocuspocus = new Hocuspocus({
     name: 'cocrea',
@@ -108,7 +110,10 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     tokens,
     commitments,
     service: new CommitmentService(mesas, commitments, docs, locks),
-    plans: new ActionPlanService(planStore, commitments),
+    // The PAM service checks an exercise's STM approvals before publishing (issue 6).
+    plans: exercise.plans,
+    exercise,
+    exerciseAudit: new ExerciseAudit(storage.audit),
     planStore,
     publicUrl: config.PUBLIC_URL,
     log,

@@ -36,9 +36,8 @@ describe.skipIf(missing !== null)('Redis restarted under two instances', () => {
   it('re-syncs both instances by itself, loses no edit and duplicates none', { timeout: 90_000 }, async () => {
     const teardown = new Teardown();
     onTestFinished(() => teardown.run());
-    const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    teardown.add(postgres, (p) => p.close());
-    teardown.add(redis, (r) => r.close());
+    const postgres = teardown.add(await startPostgres(), (p) => p.close());
+    const redis = teardown.add(await startRedis(), (r) => r.close());
     const databaseUrl = await createDatabase(postgres.url, 'faults_redis');
     // No compaction while editing: every client update must be one log row, logged exactly once.
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, AUTH_SECRET: randomBytes(32).toString('hex'), COMPACT_AFTER_UPDATES: '1000000' };

@@ -268,8 +268,8 @@ describe('fuzzing', () => {
           bodiesSent++;
           const [method, url] = rnd.pick(routes)();
           const { body, type } = randomBody();
-          const auth = rnd.int(3) === 0 ? { authorization: `Bearer ${rnd.int(2) ? a.token : 'x.y.z'}` } : {};
-          const res = await fetch(server.url + url, { method, headers: { 'content-type': type, ...auth }, body });
+          const auth: Record<string, string> = rnd.int(3) === 0 ? { authorization: `Bearer ${rnd.int(2) ? a.token : 'x.y.z'}` } : {};
+          const res = await fetch(server.url + url, { method, headers: { 'content-type': type, ...auth }, body: typeof body === 'string' ? body : Buffer.from(body) });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const text = await res.text();
           if (res.status >= 500) unclean.push(`${method} ${url} → ${res.status} ${text.slice(0, 200)}`);

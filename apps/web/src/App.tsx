@@ -12,13 +12,18 @@ const PamListPage = lazy(() => import('./pam/PamListPage').then((m) => ({ defaul
 const PamPage = lazy(() => import('./pam/PamPage').then((m) => ({ default: m.PamPage })));
 const PublicListPage = lazy(() => import('./public/PublicListPage').then((m) => ({ default: m.PublicListPage })));
 const PublicPamPage = lazy(() => import('./public/PublicPamPage').then((m) => ({ default: m.PublicPamPage })));
+const ExerciseListPage = lazy(() => import('./exercise/ExerciseListPage').then((m) => ({ default: m.ExerciseListPage })));
+const ExercisePage = lazy(() => import('./exercise/ExercisePage').then((m) => ({ default: m.ExercisePage })));
+const MesaKitPage = lazy(() => import('./exercise/MesaKitPage').then((m) => ({ default: m.MesaKitPage })));
+const MicrositioListPage = lazy(() => import('./micrositio/MicrositioListPage').then((m) => ({ default: m.MicrositioListPage })));
+const MicrositioPage = lazy(() => import('./micrositio/MicrositioPage').then((m) => ({ default: m.MicrositioPage })));
 const SignInPage = lazy(() => import('./session/SignInPage').then((m) => ({ default: m.SignInPage })));
 const AcceptInvitationPage = lazy(() => import('./session/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
 const InvitationsPage = lazy(() => import('./admin/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const AccountsPage = lazy(() => import('./admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
-/** The routes of the web client: mesas and their commitments, PAM management, public plans, signing in, administration. */
+/** The routes of the web client: mesas and their commitments, PAM management, the exercises of Gobierno Abierto, public plans and micrositios, signing in, administration. */
 export function App() {
   return (
     <SessionProvider>
@@ -30,12 +35,17 @@ export function App() {
           <Route path="/mesas/:mesaId/compromisos/:commitmentId">
             {(p) => <CommitmentPage key={`${p.mesaId}/${p.commitmentId}`} mesaId={p.mesaId} commitmentId={p.commitmentId} />}
           </Route>
+          <Route path="/mesas/:mesaId/kit">{(p) => <MesaKitPage key={p.mesaId} mesaId={p.mesaId} />}</Route>
           <Route path="/mesas/:mesaId/compromisos">{(p) => <CommitmentsPage key={p.mesaId} mesaId={p.mesaId} />}</Route>
           <Route path="/mesas/:id">{(params) => <MesaPage key={params.id} mesaId={params.id} />}</Route>
           <Route path="/pam" component={PamListPage} />
           <Route path="/pam/:id">{(p) => <PamPage key={p.id} pamId={p.id} />}</Route>
           <Route path="/publico" component={PublicListPage} />
           <Route path="/publico/pam/:id">{(p) => <PublicPamPage key={p.id} pamId={p.id} />}</Route>
+          <Route path="/ejercicios" component={ExerciseListPage} />
+          <Route path="/ejercicios/:id/:section?">{(p) => <ExercisePage key={p.id} exerciseId={p.id} section={p.section} />}</Route>
+          <Route path="/micrositio" component={MicrositioListPage} />
+          <Route path="/micrositio/:id">{(p) => <MicrositioPage key={p.id} exerciseId={p.id} />}</Route>
           <Route path="/admin">
             <Redirect to="/admin/invitaciones" replace />
           </Route>

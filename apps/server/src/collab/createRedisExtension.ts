@@ -42,6 +42,22 @@ const LOCKS_CHANNEL = `${REDIS_PREFIX}:document-locks`;
 const lockEventSchema = z.object({ from: z.string(), names: z.array(z.string().max(200)).max(100) });
 
 /**
+ * Marks every publish of `client` as handled. The extension answers peers (and broadcasts
+ * stateless messages) from callbacks whose promise Hocuspocus drops; when ioredis gives up on
+ * such a publish (one in flight or queued while Redis has been gone ~10 s), the rejection would
+ * be unhandled and kill the process. A caller that awaits a publish still gets its error.
+ */
+function withHandledPublishes(client: RedisClient): RedisClient {
+  const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<number>;
+  const handled = (...args: unknown[]): Promise<number> => {
+    const sent = publish(...args);
+    void sent.catch(() => undefined);
+    return sent;
+  };
+  return Object.assign(client, { publish: handled });
+}
+
+/**
  * Re-syncs every loaded document with the other instances each time the subscriber connection is
  * back. Redis keeps nothing, and the extension announces a document's state only when it loads
  * it: what was published while Redis was down is gone (ioredis replays its queued publishes only
@@ -82,7 +98,7 @@ export async function createRedisExtension(url: string, identifier: string, log:
       // ioredis reconnects by itself; without a listener it would print every failure.
       client.on('error', (err: Error) => log.warn({ error: err.message, redis: redactUrl(url) }, 'Redis connection error'));
       clients.push(client);
-      return client;
+      return withHandledPublishes(client);
     },
   });
   // Redlock (the extension's store lock) emits 'error' for every failed lock command, and with no
@@ -118,6 +134,13 @@ export async function createRedisExtension(url: string, identifier: string, log:
       return;
     }
     if (event.from !== identifier) relay.onLocks(event.names);
+  });
+  // Lock changes published while this instance was cut off from Redis are lost: once its
+  // subscriber is back, re-read the lock state of every loaded document.
+  let lockSubscribedBefore = false;
+  lockSubscriber.on('ready', () => {
+    if (lockSubscribedBefore) relay.onLocks([...extension.instance.documents.keys()]);
+    lockSubscribedBefore = true;
   });
   const close = (): void => {
     // `onDestroy` cancels pending publishes synchronously, then QUITs through Redlock, which

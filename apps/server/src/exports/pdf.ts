@@ -225,6 +225,23 @@ function decoratePages(doc: Pdf, runningTitle: string): void {
 }
 
 /**
+ * Registers the bundled fonts (`regular`, `bold`) on a new document and collects its bytes:
+ * the promise resolves with the whole file once the caller calls `doc.end()`.
+ */
+export function collectPdf(doc: Pdf): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const fonts = fontBytes();
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return done;
+}
+
+/**
  * The PAM (or one commitment, with `plan` null) as a PDF with the same content as the DOCX, in
  * embedded Noto Sans so accents render and can be searched and copied, with page numbers
  * "Página N de M".
@@ -240,15 +257,7 @@ export function toPdf(plan: ActionPlan | null, versions: readonly CommitmentVers
     displayTitle: true,
     info: { Title: cleanText(model.title), Author: 'cocrea', Subject: 'Plan de Acción Municipal de Gobierno Abierto', Creator: 'cocrea' },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const fonts = fontBytes();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const done = collectPdf(doc);
 
   // A plan gets a cover page; a single commitment starts right away.
   if (plan) doc.y = MARGIN + 90;

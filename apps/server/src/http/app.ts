@@ -15,10 +15,14 @@ import { invitationRoutes } from './invitationRoutes';
 import { joinRoutes } from './joinRoutes';
 import { mesaRoutes, type MesaRoutesDeps } from './mesaRoutes';
 import { pamRoutes, publicPamRoutes, type PamRoutesDeps } from './pamRoutes';
+import { exerciseRoutes, exerciseUploadRoutes, type ExerciseRoutesDeps } from './exerciseRoutes';
+import { kitRoutes } from './kitRoutes';
+import { planRecordRoutes } from './planRecordRoutes';
+import { publicExerciseRoutes } from './publicExerciseRoutes';
 import { securityHeaders } from './securityHeaders';
 
 /** What the HTTP app needs. */
-export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutesDeps {
+export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutesDeps, ExerciseRoutesDeps {
   log: Logger;
   maxBodyBytes: number;
   /** Express' `trust proxy` (config `TRUST_PROXY`). */
@@ -69,7 +73,14 @@ export function createApp(deps: AppDeps): Express {
   api.use('/commitments', commitmentRoutes(deps));
   api.use('/pams', pamRoutes(deps));
   api.use('/public/pams', publicPamRoutes(deps));
+  // The year-long exercise (issue 6; docs/api-exercise.md).
+  api.use('/exercises', exerciseRoutes(deps));
+  api.use('/pams', planRecordRoutes(deps));
+  api.use('/mesas/:mesaId/kit', kitRoutes(deps));
+  api.use('/public/exercises', publicExerciseRoutes(deps));
   api.use(apiNotFound);
+  // File uploads are raw bytes, not JSON: their own parser, ahead of the JSON-only /api router.
+  app.use('/api/exercises', exerciseUploadRoutes(deps));
   app.use('/api', api);
 
   const index = path.join(deps.webDist, 'index.html');

@@ -29,6 +29,12 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'transition_refused'
   | 'roadmap_incomplete'
+  // The year-long exercise (http/exerciseErrors.ts).
+  | 'exercise_not_found'
+  | 'publication_incomplete'
+  | 'progress_refused'
+  | 'record_refused'
+  | 'file_refused'
   | 'internal';
 
 /** An error that becomes an HTTP response with a Spanish message for a person. */

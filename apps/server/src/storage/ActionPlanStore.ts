@@ -1,6 +1,8 @@
 import type { ActionPlan, ActionPlanStatus, PlanEntry, Stamp } from '@cocrea/domain';
 import { validUntil } from '@cocrea/domain';
 import type { Db } from './database';
+import { RecordConflictError } from './ExerciseStorage';
+import { isUniqueViolation } from './sqlite/asPromise';
 
 interface PlanRow {
   id: string;
@@ -93,5 +95,21 @@ export class ActionPlanStore {
   setStatus(id: string, status: 'aprobado' | 'publicado', s: Stamp): void {
     const column = status === 'aprobado' ? 'approved' : 'published';
     this.db.prepare(`UPDATE action_plans SET status = ?, ${column} = ? WHERE id = ?`).run(status, JSON.stringify(s), id);
+  }
+
+  /** Makes the plan an exercise's PAM; {@link RecordConflictError} when the exercise has one. */
+  setExercise(planId: string, exerciseId: string): void {
+    try {
+      this.db.prepare('UPDATE action_plans SET exercise_id = ? WHERE id = ?').run(exerciseId, planId);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new RecordConflictError(`plan of exercise ${exerciseId}`);
+      throw err;
+    }
+  }
+
+  /** The exercise the plan belongs to, or `null`. */
+  exerciseOf(planId: string): string | null {
+    const r = this.db.prepare('SELECT exercise_id FROM action_plans WHERE id = ?').get(planId) as { exercise_id: string | null } | undefined;
+    return r?.exercise_id ?? null;
   }
 }

@@ -1,12 +1,11 @@
 import type { ActivityTracking, FinalEvaluation, SixMonthMonitoring } from '@cocrea/domain';
 import type { Db } from './database';
 import { RecordConflictError, type ProgressStep, type StoredApproval } from './ExerciseStorage';
+import { fileOf, toJson } from './exerciseRows';
 import {
   approvalValues,
-  fileOf,
   toApproval,
   toEvaluation,
-  toJson,
   toMonitoring,
   toTracking,
   type ApprovalRow,
@@ -14,7 +13,7 @@ import {
   type EvidenceRow,
   type MonitoringRow,
   type UpdateRow,
-} from './exerciseRows';
+} from './planRecordRows';
 import { isUniqueViolation } from './sqlite/asPromise';
 
 /** The append-only records of a PAM on SQLite: approvals, progress steps and evidence, reviews. */

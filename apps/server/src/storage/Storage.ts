@@ -12,6 +12,7 @@ import type {
 } from '@cocrea/domain';
 import type { AccountRepository, AuditLog, InvitationRepository, MemberRepository, ParticipantRepository } from './AccessStorage';
 import type { DocumentStore } from './DocumentStore';
+import type { ExerciseRepository, FileRepository, KitRepository, PlanRecordRepository } from './ExerciseStorage';
 
 /** A mesa as stored: the domain's {@link Mesa} and its access switches. */
 export type MesaRecord = Mesa & {
@@ -79,6 +80,10 @@ export interface ActionPlanRepository {
   setEntry(planId: string, entry: PlanEntry): Promise<void>;
   removeEntry(planId: string, commitmentId: string): Promise<void>;
   setStatus(id: string, status: 'aprobado' | 'publicado', stamp: Stamp): Promise<void>;
+  /** Makes the plan the PAM of an exercise; rejects when the exercise already has one. */
+  setExercise(planId: string, exerciseId: string): Promise<void>;
+  /** The exercise the plan belongs to, or `null`. */
+  exerciseOf(planId: string): Promise<string | null>;
 }
 
 /** Everything cocrea persists, behind one interface per concern; SQLite or PostgreSQL. */
@@ -93,5 +98,10 @@ export interface Storage {
   readonly members: MemberRepository;
   readonly participants: ParticipantRepository;
   readonly audit: AuditLog;
+  /** The year-long exercise (docs/exercise.md): `ExerciseStorage.ts`. */
+  readonly exercises: ExerciseRepository;
+  readonly files: FileRepository;
+  readonly kits: KitRepository;
+  readonly planRecords: PlanRecordRepository;
   close(): Promise<void>;
 }

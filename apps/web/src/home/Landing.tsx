@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { listPublicPams } from '../api/pams';
+import { MicrositioList } from '../micrositio/MicrositioList';
 import { PamList } from '../pam/PamList';
 import { CardSection } from '../ui/CardSection';
 import { PageLayout } from '../ui/PageLayout';
@@ -8,7 +9,7 @@ import { useLoad } from '../ui/useLoad';
 
 const STEPS = ['tree', 'commitments', 'pam'] as const;
 
-/** The home page of a visitor: what cocrea is, signing in for the team, and the published plans. */
+/** The home page of a visitor: what cocrea is, signing in for the team, the micrositios of the exercises and the published plans. */
 export function Landing() {
   const { t } = useTranslation();
   const loader = useLoad('public-pams', listPublicPams);
@@ -22,6 +23,9 @@ export function Landing() {
           <div className="row">
             <Link href="/entrar" className="button button--primary" data-testid="landing-sign-in">
               {t('landing.signIn')}
+            </Link>
+            <Link href="/micrositio" className="button" data-testid="landing-micrositios">
+              {t('landing.seeMicrositios')}
             </Link>
             <Link href="/publico" className="button">
               {t('landing.seePlans')}
@@ -44,9 +48,15 @@ export function Landing() {
           </li>
         ))}
       </ol>
-      <CardSection titleId="landing-plans-title" title={t('public.listTitle')}>
-        <PamList loader={loader} hrefOf={(p) => `/publico/pam/${encodeURIComponent(p.id)}`} testId="public-pam-item" empty={t('public.empty')} />
-      </CardSection>
+      <div className="stack-lg">
+        <CardSection titleId="landing-micrositios-title" title={t('micrositio.listHeading')}>
+          <p className="muted">{t('micrositio.listIntro')}</p>
+          <MicrositioList />
+        </CardSection>
+        <CardSection titleId="landing-plans-title" title={t('public.listTitle')}>
+          <PamList loader={loader} hrefOf={(p) => `/publico/pam/${encodeURIComponent(p.id)}`} testId="public-pam-item" empty={t('public.empty')} />
+        </CardSection>
+      </div>
     </PageLayout>
   );
 }

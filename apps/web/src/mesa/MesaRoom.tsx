@@ -49,6 +49,9 @@ export function MesaRoom({ access, session }: Props) {
         <Link href={`/mesas/${encodeURIComponent(mesa.id)}/compromisos`} className="button button--small button--accent" data-testid="commitments-link">
           {t('commitments.link')}
         </Link>
+        <Link href={`/mesas/${encodeURIComponent(mesa.id)}/kit`} className="button button--small" data-testid="kit-link">
+          {t('exercise.kit.link')}
+        </Link>
         {manage && <ShareLink url={joinUrl} />}
         {manage && <MesaControls />}
         {problem === null && <StatusLine connection={connection} saved={saved} />}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormats } from '../ui/useFormats';
 
 /** "Vigente del … al …" (one year from the public launch), or a note that the date is missing. */
-export function PamValidity({ pam }: { pam: ActionPlan }) {
+export function PamValidity({ pam }: { pam: Pick<ActionPlan, 'launchDate' | 'validUntil'> }) {
   const { t } = useTranslation();
   const f = useFormats();
   if (!pam.launchDate || !pam.validUntil) return <p className="muted" data-testid="pam-validity">{t('pam.noLaunch')}</p>;

@@ -1,12 +1,13 @@
 import type { ActionPlan } from '@cocrea/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { listExercises } from '../api/exercises';
 import { addPamEntry, advancePam, removePamEntry, updatePam, type PlanDetail } from '../api/pams';
 import { can, type Role } from '../session/permissions';
 import { ActionError } from '../ui/ActionError';
 import { CardSection } from '../ui/CardSection';
 import { useAction } from '../ui/useAction';
-import type { Loader } from '../ui/useLoad';
+import { useLoad, type Loader } from '../ui/useLoad';
 import { PamAddCommitment } from './PamAddCommitment';
 import { PamEntries } from './PamEntries';
 import { PamExports } from './PamExports';
@@ -29,7 +30,10 @@ export function PamView({ detail, loader, role }: Props) {
   const { pam, commitments } = detail;
   const included = new Set(pam.entries.map((e) => e.commitmentId));
   const edit = can.editPams(role);
-  const approve = can.approvePam(role);
+  // A PAM of an exercise is approved by its STM, sector by sector, on the exercise's page.
+  const exercises = useLoad(can.seeExercises(role) ? 'exercises' : 'no-exercises', (signal) => (can.seeExercises(role) ? listExercises(signal) : Promise.resolve([])));
+  const exercise = exercises.state.phase === 'ready' ? exercises.state.data.find((e) => e.planId === pam.id) : undefined;
+  const approve = can.approvePam(role) && exercises.state.phase === 'ready' && !exercise;
 
   const step = (source: string, fn: () => Promise<ActionPlan>) => {
     void actions.run(source, fn).then((next) => {
@@ -66,6 +70,12 @@ export function PamView({ detail, loader, role }: Props) {
               </button>
             )}
           </div>
+        )}
+        {exercise && pam.status !== 'publicado' && (
+          <p className="notice" data-testid="pam-exercise-approvals">
+            {t('exercise.plan.approvedByStm')}{' '}
+            <Link href={`/ejercicios/${encodeURIComponent(exercise.id)}/pam`}>{t('exercise.plan.goToApprovals', { title: exercise.title })}</Link>
+          </p>
         )}
         <p className="field__hint">{t(`pam.stepHint.${pam.status}`)}</p>
         <ActionError message={actions.errorOf('approve') ?? actions.errorOf('publish')} />

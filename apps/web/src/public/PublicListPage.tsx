@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { listPublicPams } from '../api/pams';
+import { MicrositioList } from '../micrositio/MicrositioList';
 import { PamList } from '../pam/PamList';
 import { CardSection } from '../ui/CardSection';
 import { PageHero } from '../ui/PageHero';
@@ -13,6 +14,9 @@ export function PublicListPage() {
   return (
     <PageLayout>
       <PageHero title={t('public.title')} intro={t('public.intro')} />
+      <CardSection titleId="public-micrositios-title" title={t('micrositio.listHeading')}>
+        <MicrositioList />
+      </CardSection>
       <CardSection titleId="public-list-title" title={t('public.listTitle')}>
         <PamList loader={loader} hrefOf={(p) => `/publico/pam/${encodeURIComponent(p.id)}`} testId="public-pam-item" empty={t('public.empty')} />
       </CardSection>

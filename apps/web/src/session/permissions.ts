@@ -28,6 +28,10 @@ export const can = {
   editPams: staff,
   /** Approve a PAM. */
   approvePam: (r: Role) => staff(r) || r === 'stm',
+  /** See the exercises of Gobierno Abierto (the STM without integrantes' contacts). */
+  seeExercises: (r: Role) => staff(r) || r === 'stm',
+  /** Run an exercise: declaration, events, integrantes, STM, kits, PAM link, tracking, reviews. */
+  manageExercises: staff,
   /** Invitations, the account list and the audit log. */
   administer: staff,
   /** Change an account's role, disable it. */

@@ -83,6 +83,10 @@ describe.skipIf(unreachable !== null)('PostgreSQL backend', () => {
       members: storage.members,
       participants: storage.participants,
       audit: storage.audit,
+      exercises: storage.exercises,
+      files: storage.files,
+      kits: storage.kits,
+      planRecords: storage.planRecords,
       close: async () => {
         await storage.close();
         await raw.end();

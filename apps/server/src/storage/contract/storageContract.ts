@@ -4,6 +4,8 @@ import { accountContract } from './accountContract';
 import { auditContract } from './auditContract';
 import { commitmentContract } from './commitmentContract';
 import { documentContract } from './documentContract';
+import { exerciseContract } from './exerciseContract';
+import { exerciseRecordContract } from './exerciseRecordContract';
 import { invitationContract } from './invitationContract';
 import { mesaAccessContract } from './mesaAccessContract';
 import { mesaContract } from './mesaContract';
@@ -45,5 +47,7 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
     invitationContract(current);
     mesaAccessContract(current);
     auditContract(current);
+    exerciseContract(current);
+    exerciseRecordContract(current);
   });
 }

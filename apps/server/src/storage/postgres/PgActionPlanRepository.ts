@@ -1,7 +1,9 @@
 import type { ActionPlan, ActionPlanStatus, PlanEntry, Stamp } from '@cocrea/domain';
 import { validUntil } from '@cocrea/domain';
 import type { Pool } from 'pg';
+import { RecordConflictError } from '../ExerciseStorage';
 import type { ActionPlanRepository } from '../Storage';
+import { isUniqueViolation } from './PgExerciseRepository';
 import { transaction } from './sql';
 
 /** JSON columns (`json`) come back parsed by node-postgres. */
@@ -90,5 +92,19 @@ export class PgActionPlanRepository implements ActionPlanRepository {
   async setStatus(id: string, status: 'aprobado' | 'publicado', stamp: Stamp): Promise<void> {
     const column = status === 'aprobado' ? 'approved' : 'published';
     await this.pool.query(`UPDATE action_plans SET status = $1, ${column} = $2 WHERE id = $3`, [status, JSON.stringify(stamp), id]);
+  }
+
+  async setExercise(planId: string, exerciseId: string): Promise<void> {
+    try {
+      await this.pool.query('UPDATE action_plans SET exercise_id = $1 WHERE id = $2', [exerciseId, planId]);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new RecordConflictError(`plan of exercise ${exerciseId}`);
+      throw err;
+    }
+  }
+
+  async exerciseOf(planId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ exercise_id: string | null }>('SELECT exercise_id FROM action_plans WHERE id = $1', [planId]);
+    return rows[0]?.exercise_id ?? null;
   }
 }

@@ -5,6 +5,10 @@ import { PgAccountRepository, PgAuditLog, PgInvitationRepository, PgMemberReposi
 import { PgActionPlanRepository } from './PgActionPlanRepository';
 import { PgCommitmentRepository } from './PgCommitmentRepository';
 import { PgDocumentStore } from './PgDocumentStore';
+import { PgExerciseRepository } from './PgExerciseRepository';
+import { PgFileRepository } from './PgFileRepository';
+import { PgKitRepository } from './PgKitRepository';
+import { PgPlanRecordRepository } from './PgPlanRecordRepository';
 import { PgMesaRepository } from './PgMesaRepository';
 
 /** How to open PostgreSQL storage. */
@@ -35,6 +39,10 @@ export class PostgresStorage implements Storage {
   readonly members: PgMemberRepository;
   readonly participants: PgParticipantRepository;
   readonly audit: PgAuditLog;
+  readonly exercises: PgExerciseRepository;
+  readonly files: PgFileRepository;
+  readonly kits: PgKitRepository;
+  readonly planRecords: PgPlanRecordRepository;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly pool: pg.Pool) {
@@ -47,6 +55,10 @@ export class PostgresStorage implements Storage {
     this.members = new PgMemberRepository(pool);
     this.participants = new PgParticipantRepository(pool);
     this.audit = new PgAuditLog(pool);
+    this.exercises = new PgExerciseRepository(pool);
+    this.files = new PgFileRepository(pool);
+    this.kits = new PgKitRepository(pool);
+    this.planRecords = new PgPlanRecordRepository(pool);
   }
 
   /** Waits for queries in flight, then closes every connection; calling it again does nothing. */
@@ -68,6 +80,10 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
   const pool = new pg.Pool({
     connectionString: url,
     max: maxConnections,
+    // A server that stops answering (a network partition, not a refused connection) must not
+    // stall the update log forever: the write fails, is retried, and "Guardado" waits.
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 60_000,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('error', onIdleError);

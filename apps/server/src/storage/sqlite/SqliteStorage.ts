@@ -6,9 +6,11 @@ import { openDatabase, type Db } from '../database';
 import { MesaStore } from '../MesaStore';
 import { SqliteDocumentStore } from '../SqliteDocumentStore';
 import type { AppendResult, DocumentStore, LogEntry, StoredDocument } from '../DocumentStore';
+import type { ExerciseRepository, FileRepository, KitRepository, PlanRecordRepository } from '../ExerciseStorage';
 import type { ActionPlanRepository, CommitmentRepository, MesaRecord, MesaRepository, Storage, VersionSummary } from '../Storage';
 import { SqliteAccountRepository } from './SqliteAccountRepository';
 import { SqliteAuditLog } from './SqliteAuditLog';
+import { SqliteExerciseRepository, SqliteFileRepository, SqliteKitRepository, SqlitePlanRecordRepository } from './SqliteExerciseRepositories';
 import { SqliteInvitationRepository } from './SqliteInvitationRepository';
 import { SqliteMemberRepository, SqliteParticipantRepository } from './SqliteMesaAccess';
 
@@ -132,6 +134,12 @@ class SqliteActionPlanRepository implements ActionPlanRepository {
   setStatus(id: string, status: 'aprobado' | 'publicado', stamp: Stamp): Promise<void> {
     return run(() => this.store.setStatus(id, status, stamp));
   }
+  setExercise(planId: string, exerciseId: string): Promise<void> {
+    return run(() => this.store.setExercise(planId, exerciseId));
+  }
+  exerciseOf(planId: string): Promise<string | null> {
+    return run(() => this.store.exerciseOf(planId));
+  }
 }
 
 /** {@link Storage} on the embedded SQLite file: the synchronous stores behind async interfaces. */
@@ -147,6 +155,10 @@ export class SqliteStorage implements Storage {
   readonly members: MemberRepository;
   readonly participants: ParticipantRepository;
   readonly audit: AuditLog;
+  readonly exercises: ExerciseRepository;
+  readonly files: FileRepository;
+  readonly kits: KitRepository;
+  readonly planRecords: PlanRecordRepository;
   private closed = false;
 
   constructor(private readonly db: Db) {
@@ -160,6 +172,10 @@ export class SqliteStorage implements Storage {
     this.members = new SqliteMemberRepository(db);
     this.participants = new SqliteParticipantRepository(db);
     this.audit = new SqliteAuditLog(db);
+    this.exercises = new SqliteExerciseRepository(db);
+    this.files = new SqliteFileRepository(db);
+    this.kits = new SqliteKitRepository(db);
+    this.planRecords = new SqlitePlanRecordRepository(db);
   }
 
   /** Stops the log writer thread, then closes the database; calling it again does nothing. */
