@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PROBLEM_NODE_ID, REVIEW_CRITERIA, type CommitmentVersion } from '@cocrea/domain';
-import { sampleRoadmap } from '@cocrea/domain/fixtures';
-import {
-  addNode,
-  addRoadmapItem,
-  applyTextChange,
-  readRoadmap,
-  roadmapItem,
-  roadmapList,
-  roadmapText,
-  setOdsTarget,
-  setRoadmapDate,
-  type RoadmapList,
-} from '@cocrea/collab';
+import { PROBLEM_NODE_ID, type CommitmentVersion } from '@cocrea/domain';
+import { addNode, applyTextChange, readRoadmap, roadmapText } from '@cocrea/collab';
+import { feasibleReview, fillRoadmap } from './roadmapFixture';
 import { connectClient, createMesa, join, rawSql, signedIn, startTestServer, storageOf, waitFor, type TestClient } from './harness';
 import type { Session } from './harness';
 
@@ -32,36 +21,6 @@ async function call<T = Record<string, unknown>>(method: string, url: string, wh
   else if (who) Object.assign(headers, { cookie: who.cookie, 'x-csrf-token': who.csrfToken });
   const res = await fetch(server.url + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as T & { error?: { code: string; message: string; details?: { missing?: string[] } } } };
-}
-
-const review = {
-  criteria: Object.fromEntries(REVIEW_CRITERIA.map((c) => [c, { verdict: 'cumple', reasons: `Razones para ${c}` }])),
-  decision: 'factible',
-};
-
-/** Writes a complete roadmap (the fixture's) through a live client, as people would. */
-function fillRoadmap(doc: Y.Doc): void {
-  const r = sampleRoadmap();
-  const text = (t: Y.Text | undefined, v: string) => applyTextChange(t as Y.Text, v);
-  text(roadmapText(doc, 'responsibleName'), r.responsible.name);
-  text(roadmapText(doc, 'responsiblePosition'), r.responsible.position);
-  text(roadmapText(doc, 'responsibleOffice'), r.responsible.office);
-  text(roadmapText(doc, 'coOrganization'), r.coResponsible.organization);
-  text(roadmapText(doc, 'finalResult'), r.finalResult);
-  setRoadmapDate(doc, 'startDate', r.startDate);
-  setRoadmapDate(doc, 'endDate', r.endDate);
-  const first = (list: RoadmapList) => roadmapList(doc, list).get(0).get('id') as string;
-  const a = roadmapItem(doc, 'activities', first('activities'));
-  text(a?.get('description') as Y.Text, r.activities[0]?.description ?? '');
-  text(a?.get('responsible') as Y.Text, r.activities[0]?.responsible ?? '');
-  setRoadmapDate(doc, 'startDate', r.activities[0]?.startDate ?? '', first('activities'));
-  setRoadmapDate(doc, 'endDate', r.activities[0]?.endDate ?? '', first('activities'));
-  addRoadmapItem(doc, 'activities', { description: 'Segunda actividad', responsible: 'Unidad de Transparencia', startDate: '2027-06-01', endDate: '2027-12-31' });
-  const i = roadmapItem(doc, 'indicators', first('indicators'));
-  for (const f of ['name', 'unit', 'baseline', 'goal'] as const) text(i?.get(f) as Y.Text, r.indicators[0]?.[f] ?? '');
-  text(roadmapItem(doc, 'products', first('products'))?.get('text') as Y.Text, r.expectedProducts[0] ?? '');
-  text(roadmapItem(doc, 'verification', first('verification'))?.get('text') as Y.Text, r.meansOfVerification[0] ?? '');
-  for (const code of r.odsTargets) setOdsTarget(doc, code, true);
 }
 
 /** A document exactly as a restarted server would load it: snapshot + log tail from storage. */
@@ -129,7 +88,7 @@ describe('from tree to commitment to PAM', () => {
   it('a participant may propose but not review, decide, finalize or reopen', async () => {
     const carla = await join(server.url, mesaId, 'Carla');
     for (const step of ['review', 'definitive', 'finalize', 'reopen']) {
-      const r = await call('POST', `/api/commitments/${commitmentId}/${step}`, carla.token, step === 'review' ? review : undefined);
+      const r = await call('POST', `/api/commitments/${commitmentId}/${step}`, carla.token, step === 'review' ? feasibleReview : undefined);
       expect(r.status, step).toBe(403);
       expect(r.body.error?.code, step).toBe('forbidden');
     }
@@ -141,10 +100,10 @@ describe('from tree to commitment to PAM', () => {
     expect(early.body.error?.message).toContain('revisión de factibilidad');
     const incomplete = await call('POST', `/api/commitments/${commitmentId}/review`, ana, { criteria: {}, decision: 'factible' });
     expect(incomplete.status).toBe(400);
-    const notFeasible = await call('POST', `/api/commitments/${commitmentId}/review`, ana, { ...review, decision: 'requiere_ajustes' });
+    const notFeasible = await call('POST', `/api/commitments/${commitmentId}/review`, ana, { ...feasibleReview, decision: 'requiere_ajustes' });
     expect(notFeasible.status).toBe(200);
     expect((await call('POST', `/api/commitments/${commitmentId}/definitive`, ana)).status).toBe(409);
-    const ok = await call<{ commitment: { status: string; review: { stamp: { by: { name: string } } } } }>('POST', `/api/commitments/${commitmentId}/review`, ana, review);
+    const ok = await call<{ commitment: { status: string; review: { stamp: { by: { name: string } } } } }>('POST', `/api/commitments/${commitmentId}/review`, ana, feasibleReview);
     expect(ok.body.commitment.status).toBe('revisado');
     expect(ok.body.commitment.review.stamp.by.name).toBe('Ana Facilitadora');
     const def = await call<{ commitment: { status: string } }>('POST', `/api/commitments/${commitmentId}/definitive`, ana);
