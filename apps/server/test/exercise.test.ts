@@ -112,6 +112,12 @@ describe('publishing the PAM of an exercise', () => {
     expect(unseated.status).toBe(403);
     expect(unseated.body.error.message).toBe('Solo aprueban el PAM las personas titulares o suplentes del STM, cada una por su sector.');
 
+    // The view tells each account which integrante it acts as, so the UI offers approving only to seat holders.
+    const viewOf = async (who: 'sc' | 'outsider') =>
+      expectStatus(await w.accounts[who].api<{ me: { memberId: string } | null }>('GET', `/api/exercises/${w.exerciseId}`), 200).me;
+    expect(await viewOf('sc')).toEqual({ memberId: w.members.mariana });
+    expect(await viewOf('outsider')).toBeNull();
+
     const ok = await approve('sc', 'Aprobado en la sesión del STM.');
     expect(ok.status).toBe(201);
     expect(ok.body.approval).toMatchObject({ sector: 'sociedad_civil', capacity: 'titular', memberId: w.members.mariana, accountId: w.accounts.sc.account.id });

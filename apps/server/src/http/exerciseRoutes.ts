@@ -65,9 +65,14 @@ export function exerciseRoutes({ exercise: x, exerciseAudit: audit }: ExerciseRo
   });
 
   r.get('/:id', async (req, res) => {
-    checkExercise(res, 'exercise.read');
+    const viewer = checkExercise(res, 'exercise.read');
     const loaded = await loadExercise(x.stores, req.params.id);
-    res.json(exerciseView(loaded, todayOf(x.clock), { contacts: mayExercise(res, 'exercise.contacts') }));
+    res.json(
+      exerciseView(loaded, todayOf(x.clock), {
+        contacts: mayExercise(res, 'exercise.contacts'),
+        viewerAccountId: viewer.kind === 'account' ? viewer.id : undefined,
+      }),
+    );
   });
 
   r.get('/:id/reminders', async (req, res) => {

@@ -20,7 +20,8 @@ import type { LoadedExercise } from './exerciseRecords';
  * lacks, what publishing the PAM still needs, the tracking's roll-up, reminders and the ODS
  * roll-up. Integrantes' contacts and linked accounts only with `contacts`.
  */
-export function exerciseView(l: LoadedExercise, today: string, opts: { contacts: boolean }) {
+export function exerciseView(l: LoadedExercise, today: string, opts: { contacts: boolean; viewerAccountId?: string | undefined }) {
+  const mine = opts.viewerAccountId ? l.members.find((m) => m.accountId === opts.viewerAccountId) : undefined;
   const { plan, versions, tracking } = l;
   const progress: PlanProgress | null = plan ? planProgress(plan, versions, tracking) : null;
   const reminders: DueReminder[] = plan ? dueReminders(plan, l.monitoring, l.evaluation, today) : [];
@@ -31,6 +32,8 @@ export function exerciseView(l: LoadedExercise, today: string, opts: { contacts:
     overview: exerciseOverview(l.records, today),
     /** What the STM lacks for the guide's minimum composition (`stmGaps`), then seats without a suplente. */
     stmGaps: [...stmGaps(l.exercise.stm, l.members), ...stmSuplenteGaps(l.exercise.stm)],
+    /** The integrante the viewing account acts as (an STM seat holder approves the PAM as them), if any. */
+    me: mine ? { memberId: mine.id } : null,
     members: opts.contacts ? l.members : l.members.map(({ accountId: _accountId, ...m }) => publicMember(m)),
     mesas: l.mesas.map((m) => ({ id: m.id, title: m.title, topic: m.topic, description: m.description, status: m.status, finalizedCommitments: m.finalizedCommitments, kit: m.kit })),
     pam: plan,

@@ -68,6 +68,8 @@ export interface ExerciseView {
   overview: { stage: ExerciseStage; phases: PhaseState[] };
   /** What the STM lacks for the minimum composition, then seats without a suplente. */
   stmGaps?: string[];
+  /** The integrante the signed-in account acts as (an STM seat holder approves as them), if any. */
+  me: { memberId: string } | null;
   members: ViewMember[];
   mesas: ExerciseMesa[];
   pam: ActionPlan | null;

@@ -2,9 +2,7 @@ import type { ActionPlan } from '@cocrea/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { approvePlan } from '../api/exercises';
-import { hasContact } from '../api/exerciseTypes';
 import { can } from '../session/permissions';
-import { useSession } from '../session/SessionContext';
 import { Field } from '../ui/Field';
 import { useFormats } from '../ui/useFormats';
 import { sectorApprovals } from './approvalRows';
@@ -21,14 +19,12 @@ import { asMembers } from './stmDraft';
 export function ApprovalsPanel({ pam }: { pam: ActionPlan }) {
   const { t } = useTranslation();
   const f = useFormats();
-  const { view, role, manage, actions, reload } = useExercise();
+  const { view, role, actions, reload } = useExercise();
   const [note, setNote] = useState('');
   const rows = sectorApprovals(pam, view.exercise.stm, asMembers(view.members), view.approvals);
-  // Staff see which account acts as whom, so the button shows only to a seat holder among them;
-  // the STM's view has no accounts, so every STM member gets it and the server decides.
-  const me = useSession().account?.id;
+  // The button shows only to the account that acts as a seat holder (the server still decides).
   const seated = new Set(view.exercise.stm.seats.flatMap((s) => [s.titularId, s.suplenteId]));
-  const mayTry = manage ? view.members.some((m) => hasContact(m) && m.accountId === me && seated.has(m.id)) : true;
+  const mayTry = view.me !== null && seated.has(view.me.memberId);
   const approve = () =>
     void actions.run('approve', () => approvePlan(pam.id, note)).then((r) => {
       if (!r) return;
