@@ -7,6 +7,7 @@ export * from './evaluation';
 export * from './exercise';
 export * from './exercisePhases';
 export * from './members';
+export * from './accounts';
 export * from './mesa';
 export * from './ods';
 export * from './odsRollup';

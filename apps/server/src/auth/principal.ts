@@ -1,8 +1,6 @@
-/** The roles an account can have (docs/permissions.md, "Who"). */
-export const ACCOUNT_ROLES = ['admin', 'facilitator', 'stm', 'expert'] as const;
+import type { AccountRole } from '@cocrea/domain';
 
-/** One of {@link ACCOUNT_ROLES}. */
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export { ACCOUNT_ROLES, type AccountRole } from '@cocrea/domain';
 
 /** Every role the permission matrix knows, accounts and participants. */
 export type Role = AccountRole | 'participant';

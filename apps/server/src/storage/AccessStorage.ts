@@ -1,16 +1,6 @@
-import type { ParticipantSector } from '@cocrea/domain';
-import type { AccountRole } from '../auth/principal';
+import type { Account, AccountRole, AuditEntry, InvitationStatus, ParticipantSector } from '@cocrea/domain';
 
-/** A person who signs in with email and password (never carries the password hash). */
-export interface Account {
-  id: string;
-  /** Lower-cased: emails are unique case-insensitively. */
-  email: string;
-  name: string;
-  role: AccountRole;
-  disabled: boolean;
-  createdAt: string;
-}
+export type { Account, AuditEntry, InvitationStatus };
 
 /** What creating an account stores. */
 export interface NewAccount {
@@ -81,7 +71,6 @@ export interface InvitationRecord {
 export type NewInvitation = Omit<InvitationRecord, 'revokedAt' | 'acceptedAt'> & { tokenHash: string };
 
 /** Where an invitation stands at `now`. */
-export type InvitationStatus = 'pendiente' | 'aceptada' | 'revocada' | 'vencida';
 
 /** The status of an invitation at `now` (an ISO instant). */
 export function invitationStatus(i: InvitationRecord, now: string): InvitationStatus {
@@ -148,18 +137,6 @@ export interface ParticipantRepository {
   get(id: string): Promise<ParticipantRecord | undefined>;
   /** How a participant presents (a renewal may change it). */
   update(id: string, changes: { name: string; organization: string | null; sector: ParticipantSector | null }): Promise<void>;
-}
-
-/** One line of the audit log. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: string; name: string; role: string } | null;
-  action: string;
-  mesaId: string | null;
-  commitmentId: string | null;
-  planId: string | null;
-  details: Record<string, unknown>;
 }
 
 /** Which entries to read: newest first, at most `limit`, older than entry `before`. */

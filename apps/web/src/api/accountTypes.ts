@@ -1,20 +1,6 @@
-import { PARTICIPANT_SECTORS, type Mesa, type MesaStatus, type ParticipantSector } from '@cocrea/domain';
+import { PARTICIPANT_SECTORS, type Account, type AccountRole, type InvitationStatus, type Mesa, type MesaStatus, type ParticipantSector } from '@cocrea/domain';
 
-/** The roles an account can have (docs/permissions.md). */
-export const ACCOUNT_ROLES = ['admin', 'facilitator', 'stm', 'expert'] as const;
-
-/** One of {@link ACCOUNT_ROLES}. */
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
-
-/** A person who signs in with email and password. */
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  role: AccountRole;
-  disabled: boolean;
-  createdAt: string;
-}
+export { ACCOUNT_ROLES, type Account, type AccountRole, type AuditEntry, type InvitationStatus } from '@cocrea/domain';
 
 /** What sign-in, `GET /api/auth/me` and accepting an invitation answer. */
 export interface SessionInfo {
@@ -22,8 +8,6 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
-/** Where an invitation stands. */
-export type InvitationStatus = 'pendiente' | 'aceptada' | 'revocada' | 'vencida';
 
 /** An invitation as the people who manage them see it (never its token). */
 export interface Invitation {
@@ -63,17 +47,6 @@ export interface JoinInfo {
   status: MesaStatus;
 }
 
-/** One entry of the append-only audit log. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: string; name: string; role: string } | null;
-  action: string;
-  mesaId: string | null;
-  commitmentId: string | null;
-  planId: string | null;
-  details: Record<string, unknown>;
-}
 
 /** An expert account that is a member of a mesa. */
 export interface MesaMember {
