@@ -3,9 +3,12 @@ import PDFDocument from 'pdfkit';
 import { fontBytes } from './fonts';
 import type { ExportOptions } from './openData';
 import { buildPamDocument, type Column, type DocBlock, type Field } from './pamDocument';
-import { cleanText } from './text';
+import { breakLongWords, cleanText } from './text';
 
 type Pdf = PDFKit.PDFDocument;
+
+/** Body text as PDFKit gets it: clean, with long runs breakable (see {@link breakLongWords}). */
+const pdfText = (s: string) => breakLongWords(cleanText(s));
 
 // US Letter with 2.5 cm margins, in points.
 const MARGIN = 71;
@@ -30,7 +33,7 @@ function write(doc: Pdf, text: string, x: number, w: number, o: { font?: string;
     .font(o.font ?? 'regular')
     .fontSize(o.size ?? BODY)
     .fillColor(o.color ?? COLORS.text)
-    .text(cleanText(text), x, doc.y, { width: w, lineGap: 1.5 });
+    .text(pdfText(text), x, doc.y, { width: w, lineGap: 1.5 });
 }
 
 function heading(doc: Pdf, level: 1 | 2 | 3, text: string, pageBreakBefore: boolean, keepWith: number): void {
@@ -39,7 +42,7 @@ function heading(doc: Pdf, level: 1 | 2 | 3, text: string, pageBreakBefore: bool
   else if (!atTop(doc)) doc.y += h.gap;
   // A heading never ends a page: it stays with the start of what follows it.
   doc.font('bold').fontSize(h.size);
-  ensure(doc, doc.heightOfString(cleanText(text), { width: width(doc) }) + 12 + keepWith);
+  ensure(doc, doc.heightOfString(pdfText(text), { width: width(doc) }) + 12 + keepWith);
   write(doc, text, left(doc), width(doc), { font: 'bold', size: h.size, color: level === 3 ? COLORS.text : COLORS.accent });
   if (level === 1) {
     doc.moveTo(left(doc), doc.y + 2).lineTo(left(doc) + width(doc), doc.y + 2).lineWidth(0.8).strokeColor(COLORS.accent).stroke();
@@ -58,7 +61,7 @@ function rowHeight(doc: Pdf, cells: readonly string[], widths: readonly number[]
   cells.forEach((c, i) => {
     const s = styles[i] ?? styles[0];
     doc.font(s?.font ?? 'regular').fontSize(s?.size ?? BODY);
-    h = Math.max(h, doc.heightOfString(cleanText(c) || ' ', { width: (widths[i] ?? 0) - 2 * PAD, lineGap: 1.5 }));
+    h = Math.max(h, doc.heightOfString(pdfText(c) || ' ', { width: (widths[i] ?? 0) - 2 * PAD, lineGap: 1.5 }));
   });
   return h + 2 * PAD;
 }
@@ -137,7 +140,7 @@ function list(doc: Pdf, items: readonly { text: string; level: number }[]): void
     const x = left(doc) + indent + 10;
     const w = width(doc) - indent - 10;
     doc.font('regular').fontSize(BODY);
-    ensure(doc, Math.min(doc.heightOfString(cleanText(it.text), { width: w, lineGap: 1.5 }), 4 * BODY));
+    ensure(doc, Math.min(doc.heightOfString(pdfText(it.text), { width: w, lineGap: 1.5 }), 4 * BODY));
     const y = doc.y;
     doc.fillColor(COLORS.accent).text(it.level === 0 ? '•' : '–', left(doc) + indent, y, { lineBreak: false });
     doc.y = y;
@@ -159,13 +162,13 @@ function firstPieceHeight(doc: Pdf, rest: readonly DocBlock[]): number {
       return 2 * HEADING[block.level].size + firstPieceHeight(doc, rest.slice(1));
     case 'paragraph': {
       doc.font('regular').fontSize(BODY);
-      const h = doc.heightOfString(cleanText(block.text), { width: w, lineGap: 1.5 });
+      const h = doc.heightOfString(pdfText(block.text), { width: w, lineGap: 1.5 });
       // A one- or two-line lead-in stays with what it introduces.
       return h <= 2.5 * BODY * 1.4 ? h + firstPieceHeight(doc, rest.slice(1)) : Math.min(h, 3 * BODY * 1.4);
     }
     case 'list':
       doc.font('regular').fontSize(BODY);
-      return Math.min(doc.heightOfString(cleanText(block.items[0]?.text ?? ''), { width: w - 30, lineGap: 1.5 }), 3 * BODY * 1.4);
+      return Math.min(doc.heightOfString(pdfText(block.items[0]?.text ?? ''), { width: w - 30, lineGap: 1.5 }), 3 * BODY * 1.4);
     case 'fields':
       return Math.min(fieldsHeight(doc, block.rows), 300);
     case 'table': {

@@ -16,3 +16,15 @@ export function cleanText(s: string): string {
 export function escapeXml(s: string): string {
   return cleanText(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+const LONG_WORD = /[^\s\u200B]{41,}/g;
+
+/**
+ * Adds a zero-width space every 20 characters of a run longer than 40 (a pasted URL, a word typed
+ * without spaces), after {@link cleanText}. PDFKit cuts such a run by re-measuring it with the font
+ * shaper line after line, which took seconds for a tree of 280-character words; with break
+ * opportunities it wraps them like ordinary words. Spanish words never come near 40 letters.
+ */
+export function breakLongWords(s: string): string {
+  return s.replace(LONG_WORD, (run) => (run.match(/.{1,20}/gsu) ?? [run]).join('\u200B'));
+}

@@ -20,51 +20,92 @@ const REGULAR_LATIN1 = [
 const BOLD_FACTOR = 1.06;
 const FALLBACK = 620;
 
+let lookups = 0;
+
+/** Advance of one code point in thousandths of an em (regular face). */
+function advance(c: number): number {
+  lookups++;
+  const adv = c >= 32 && c < 127 ? REGULAR[c - 32] : c >= 160 && c < 256 ? REGULAR_LATIN1[c - 160] : FALLBACK;
+  return adv ?? FALLBACK;
+}
+
+const advanceOf = (ch: string | undefined) => advance(ch?.codePointAt(0) ?? 0);
+
+/**
+ * How many character advances were looked up in this process so far: tests read it to check that
+ * wrapping does work proportional to the length of the text.
+ */
+export function advanceLookups(): number {
+  return lookups;
+}
+
 /** Width of `text` in the same unit as `size` (px for SVG). */
 export function textWidth(text: string, size: number, bold = false): number {
   let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    const adv = c >= 32 && c < 127 ? REGULAR[c - 32] : c >= 160 && c < 256 ? REGULAR_LATIN1[c - 160] : FALLBACK;
-    w += adv ?? FALLBACK;
-  }
+  for (const ch of text) w += advanceOf(ch);
   return (w / 1000) * size * (bold ? BOLD_FACTOR : 1);
 }
 
 /**
  * Greedy word wrap to `maxWidth`, honouring explicit newlines; a word longer than a line is cut.
  * At most `maxLines` lines: the last one then ends with an ellipsis.
+ *
+ * Every character is measured once (widths add up as a line grows) and wrapping stops one line
+ * past the limit, so the work is linear in the length of the text. Cutting a long word used to
+ * re-measure prefix after prefix: a 4,000-character word took seconds of the event loop.
  */
 export function wrapText(text: string, maxWidth: number, size: number, opts: { bold?: boolean; maxLines?: number } = {}): string[] {
-  const bold = opts.bold ?? false;
-  const fits = (s: string) => textWidth(s, size, bold) <= maxWidth;
+  const factor = opts.bold ? BOLD_FACTOR : 1;
+  // The same arithmetic as textWidth on integer sums, so a line that fits here fits there too.
+  const fits = (units: number) => (units / 1000) * size * factor <= maxWidth;
+  const max = opts.maxLines ?? Infinity;
+  const space = advance(32);
   const lines: string[] = [];
+  const full = () => lines.length > max;
   for (const para of text.split('\n')) {
+    if (full()) break;
     let line = '';
-    for (const word of para.split(/\s+/).filter((w) => w.length > 0)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (fits(candidate)) {
-        line = candidate;
+    let lineUnits = 0;
+    for (const word of para.split(/\s+/)) {
+      if (word.length === 0) continue;
+      if (full()) break;
+      const chars = Array.from(word);
+      const widths = chars.map(advanceOf);
+      const wordUnits = widths.reduce((s, w) => s + w, 0);
+      const joined = line ? lineUnits + space + wordUnits : wordUnits;
+      if (fits(joined)) {
+        line = line ? `${line} ${word}` : word;
+        lineUnits = joined;
         continue;
       }
       if (line) lines.push(line);
-      let rest = word;
-      while (!fits(rest)) {
-        let cut = rest.length - 1;
-        while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      // Cut into the longest pieces that fit, at least one character each; the rest starts the next line.
+      let start = 0;
+      let pieceUnits = 0;
+      let restUnits = wordUnits;
+      for (let i = 0; i < chars.length && !fits(restUnits); i++) {
+        const w = widths[i] ?? 0;
+        if (i > start && !fits(pieceUnits + w)) {
+          lines.push(chars.slice(start, i).join(''));
+          restUnits -= pieceUnits;
+          start = i;
+          pieceUnits = 0;
+          if (full() || fits(restUnits)) break;
+        }
+        pieceUnits += w;
       }
-      line = rest;
+      line = chars.slice(start).join('');
+      lineUnits = restUnits;
     }
     lines.push(line);
   }
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const max = opts.maxLines ?? Infinity;
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
-  let last = kept[max - 1] ?? '';
-  while (last.length > 0 && !fits(`${last}…`)) last = last.slice(0, -1);
-  kept[max - 1] = `${last.trimEnd()}…`;
+  const last = Array.from(kept[max - 1] ?? '');
+  const ellipsis = advance(0x2026);
+  let units = last.reduce((s, ch) => s + advanceOf(ch), 0);
+  while (last.length > 0 && !fits(units + ellipsis)) units -= advanceOf(last.pop());
+  kept[max - 1] = `${last.join('').trimEnd()}…`;
   return kept;
 }

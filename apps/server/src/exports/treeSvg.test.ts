@@ -3,6 +3,7 @@ import { sampleCommitmentVersion } from '@cocrea/domain/fixtures';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toTreePng } from './treePng';
+import { TREE_IMAGE_LIMITS, pngZoom } from './treeLimits';
 import { TREE_COLORS, toTreeSvg } from './treeSvg';
 
 const nodes = (): AgreedTreeNode[] => [
@@ -77,5 +78,58 @@ describe('toTreePng', () => {
   it('draws text with the bundled font (no system fonts loaded)', () => {
     const withoutText = svg.replace(/<text[^>]*>.*?<\/text>/g, '');
     expect(toTreePng(svg).equals(toTreePng(withoutText))).toBe(false);
+  });
+});
+
+describe('big trees stay within the size caps', () => {
+  /** 1,500 causes (every third one under the problem, the rest under an earlier cause) with single 280-character words. */
+  const pathological = (n = 1500): AgreedTreeNode[] => [
+    { id: 'problem', kind: 'problem', parentId: null, text: 'Problema central', depth: 0 },
+    ...Array.from({ length: n }, (_, i): AgreedTreeNode => ({
+      id: `c${i}`,
+      kind: i % 7 === 0 ? 'effect' : 'cause',
+      parentId: i < 14 || i % 3 === 0 ? 'problem' : `c${i - 7}`,
+      text: `${String.fromCharCode(97 + (i % 26)).repeat(272)}${String(i).padStart(8, '0')}`,
+      depth: 1,
+    })),
+  ];
+  const size = (svg: string) => ({ width: Number(/<svg[^>]*\bwidth="(\d+)"/.exec(svg)?.[1]), height: Number(/<svg[^>]*\bheight="(\d+)"/.exec(svg)?.[1]) });
+
+  it('draws 1,500 nodes of 280-character words within the SVG side cap, as valid XML', () => {
+    const svg = toTreeSvg(pathological(), 'Árbol enorme');
+    const { width, height } = size(svg);
+    expect(width).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.svgSide);
+    expect(height).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.svgSide);
+    // Printable: no side more than four times the other.
+    expect(Math.max(width, height) / Math.min(width, height)).toBeLessThan(4);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    // Every node is drawn, or the heading says how many are shown.
+    const drawn = (svg.match(/<g class="nodo (cause|effect)">/g) ?? []).length;
+    expect(drawn === 1500 || svg.includes('se muestran')).toBe(true);
+    expect(svg).toContain('Causas (1285)');
+  });
+
+  it('wraps one level wider than the cap instead of growing sideways', () => {
+    const wide: AgreedTreeNode[] = [
+      { id: 'problem', kind: 'problem', parentId: null, text: 'Problema', depth: 0 },
+      ...Array.from({ length: 120 }, (_, i): AgreedTreeNode => ({ id: `c${i}`, kind: 'cause', parentId: 'problem', text: `Causa número ${i}`, depth: 1 })),
+    ];
+    const { width, height } = size(toTreeSvg(wide, 'Ancho'));
+    expect(width).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.svgSide);
+    expect(height).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.svgSide);
+  });
+
+  it('shows what does not fit, rather than passing the cap', () => {
+    const svg = toTreeSvg(pathological(6000), 'Árbol desmesurado');
+    expect(size(svg).height).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.svgSide);
+    expect(svg).toMatch(/se muestran \d+; el PDF y el DOCX listan todos/);
+  });
+
+  it('scales a poster-sized PNG down to its pixel budget', () => {
+    expect(pngZoom(800, 600)).toBe(2);
+    const z = pngZoom(TREE_IMAGE_LIMITS.svgSide, TREE_IMAGE_LIMITS.svgSide);
+    expect(TREE_IMAGE_LIMITS.svgSide * z).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.pngSide);
+    expect((TREE_IMAGE_LIMITS.svgSide * z) ** 2).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.pngPixels * 1.0001);
+    expect(pngZoom(100_000, 50) * 100_000).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.pngSide);
   });
 });

@@ -4,6 +4,8 @@ import { FONT_FAMILY } from './fonts';
 import { NODE_KIND_LABELS } from './labels';
 import { escapeXml } from './text';
 import { textWidth, wrapText } from './textMetrics';
+import { compactTreeBody } from './treeCompact';
+import { TREE_IMAGE_LIMITS } from './treeLimits';
 
 /** Fill, border and text colours of each kind: soft fills with dark text, readable on white. */
 export const TREE_COLORS: Record<TreeNodeKind, { fill: string; stroke: string; text: string }> = {
@@ -67,7 +69,7 @@ function placeBranch(problem: Box, branch: Box[], parentOf: (b: Box) => string, 
   }
 }
 
-function legend(x: number, y: number): { svg: string; width: number } {
+function legend(x: number, y: number, compact: boolean): { svg: string; width: number } {
   const items: [TreeNodeKind, string][] = [
     ['effect', NODE_KIND_LABELS.effect.many],
     ['problem', NODE_KIND_LABELS.problem.one],
@@ -81,17 +83,58 @@ function legend(x: number, y: number): { svg: string; width: number } {
     parts.push(`<text x="${cx + 22}" y="${y + 10.5}" font-size="12" fill="#344054">${escapeXml(label)}</text>`);
     cx += 22 + textWidth(label, 12) + 26;
   }
-  const note = 'Las flechas van de cada causa a su consecuencia';
+  const note = compact ? 'Árbol grande: cada causa o efecto aparece con sangría bajo aquel del que depende' : 'Las flechas van de cada causa a su consecuencia';
   parts.push(`<line x1="${cx}" y1="${y + 6}" x2="${cx + 22}" y2="${y + 6}" stroke="#667085" stroke-width="1.5" marker-end="url(#flecha)"/>`);
   parts.push(`<text x="${cx + 30}" y="${y + 10.5}" font-size="12" fill="#344054">${escapeXml(note)}</text>`);
   return { svg: `<g class="leyenda">${parts.join('')}</g>`, width: cx + 30 + textWidth(note, 12) - x };
 }
 
+/** Title and legend above a body `bodyWidth` wide; where the body starts. */
+function header(title: string, bodyWidth: number, compact: boolean): { svg: string; width: number; top: number } {
+  const maxTitle = TREE_IMAGE_LIMITS.svgSide - 2 * MARGIN;
+  const titleLines = wrapText(title.trim() || 'Árbol de problemas', Math.min(Math.max(bodyWidth, 520), maxTitle), 18, { bold: true, maxLines: 3 });
+  const legendY = MARGIN + titleLines.length * 24 + 6;
+  const lg = legend(MARGIN, legendY, compact);
+  const heading = titleLines
+    .map((l, i) => `<text x="${MARGIN}" y="${MARGIN + 18 + i * 24}" font-size="18" font-weight="700" fill="#101828">${escapeXml(l)}</text>`)
+    .join('');
+  const width = Math.ceil(Math.min(TREE_IMAGE_LIMITS.svgSide, Math.max(bodyWidth, lg.width, ...titleLines.map((l) => textWidth(l, 18, true))) + 2 * MARGIN));
+  return { svg: `${heading}\n${lg.svg}`, width, top: legendY + 12 + 28 };
+}
+
+function svgDocument(title: string, width: number, height: number, parts: string[]): string {
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(`Árbol de problemas: ${title}`)}" font-family="${FONT}">`,
+    `<title>${escapeXml(`Árbol de problemas: ${title}`)}</title>`,
+    `<defs><marker id="flecha" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#667085"/></marker></defs>`,
+    `<rect width="100%" height="100%" fill="#FFFFFF"/>`,
+    ...parts,
+    `</svg>`,
+  ].join('\n');
+}
+
+/** A tree too big for the diagram: indented columns within the size cap (treeCompact.ts). */
+function compactSvg(nodes: readonly AgreedTreeNode[], title: string): string {
+  const maxSide = TREE_IMAGE_LIMITS.svgSide;
+  // The narrowest header wraps the title into the most lines: the body's room below it is safe.
+  const probe = header(title, 0, true);
+  const body = compactTreeBody(nodes, { colors: TREE_COLORS, size: SIZE, line: LINE, labels: NODE_KIND_LABELS }, maxSide - 2 * MARGIN, maxSide - probe.top - MARGIN);
+  const head = header(title, body.width, true);
+  const width = head.width;
+  const height = Math.ceil(Math.min(maxSide, head.top + body.height + MARGIN));
+  const dx = MARGIN + (width - 2 * MARGIN - body.width) / 2;
+  return svgDocument(title, width, height, [head.svg, `<g class="nodos" transform="translate(${dx.toFixed(1)} ${head.top})">${body.svg}</g>`]);
+}
+
 /**
  * The agreed problem tree as a standalone SVG: title, legend, effects above the central problem
  * and causes below it, wrapped text in boxes coloured by kind, arrows from cause to consequence.
+ * Never wider or taller than {@link TREE_IMAGE_LIMITS}.svgSide: a tree with more nodes than the
+ * diagram holds, or a level wider than the cap, is drawn as indented columns instead.
  */
 export function toTreeSvg(nodes: readonly AgreedTreeNode[], title: string): string {
+  if (nodes.length > TREE_IMAGE_LIMITS.diagramNodes) return compactSvg(nodes, title);
   const ids = new Set(nodes.map((n) => n.id));
   const problemNode = nodes.find((n) => n.kind === 'problem') ?? { id: '__problem', kind: 'problem', parentId: null, text: 'Problema central sin registrar', depth: 0 };
   const problem = box(problemNode);
@@ -113,17 +156,14 @@ export function toTreeSvg(nodes: readonly AgreedTreeNode[], title: string): stri
   const minY = Math.min(...all.map((b) => b.y - b.h / 2));
   const maxY = Math.max(...all.map((b) => b.y + b.h / 2));
 
-  const titleLines = wrapText(title.trim() || 'Árbol de problemas', Math.max(maxX - minX, 520), 18, { bold: true, maxLines: 3 });
-  const legendY = MARGIN + titleLines.length * 24 + 6;
-  const lg = legend(MARGIN, legendY);
-  const top = legendY + 12 + 28;
-  const width = Math.ceil(Math.max(maxX - minX, lg.width, ...titleLines.map((l) => textWidth(l, 18, true))) + 2 * MARGIN);
+  const head = header(title, maxX - minX, false);
+  const { top, width } = head;
+  const height = Math.ceil(maxY - minY + top + MARGIN);
+  if (maxX - minX + 2 * MARGIN > TREE_IMAGE_LIMITS.svgSide || height > TREE_IMAGE_LIMITS.svgSide) return compactSvg(nodes, title);
   const dx = MARGIN + (width - 2 * MARGIN - (maxX - minX)) / 2 - minX;
   const dy = top - minY;
-  const height = Math.ceil(maxY - minY + top + MARGIN);
   const px = (b: Box) => b.x + dx;
   const py = (b: Box) => b.y + dy;
-
   const edges: string[] = [];
   // From the top of the lower box to the bottom of the upper one (causality reads upwards), through
   // a horizontal bus half a rank away from the parent, shared by all its children.
@@ -155,19 +195,5 @@ export function toTreeSvg(nodes: readonly AgreedTreeNode[], title: string): stri
     return `<g class="nodo ${b.node.kind}"><title>${escapeXml(`${NODE_KIND_LABELS[b.node.kind].one}: ${b.node.text}`)}</title><rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${b.w}" height="${b.h}" rx="8" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${b.node.kind === 'problem' ? 2.5 : 1.5}"/>${text}</g>`;
   });
 
-  const heading = titleLines
-    .map((l, i) => `<text x="${MARGIN}" y="${MARGIN + 18 + i * 24}" font-size="18" font-weight="700" fill="#101828">${escapeXml(l)}</text>`)
-    .join('');
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(`Árbol de problemas: ${title}`)}" font-family="${FONT}">`,
-    `<title>${escapeXml(`Árbol de problemas: ${title}`)}</title>`,
-    `<defs><marker id="flecha" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#667085"/></marker></defs>`,
-    `<rect width="100%" height="100%" fill="#FFFFFF"/>`,
-    heading,
-    lg.svg,
-    `<g class="conexiones">${edges.join('')}</g>`,
-    `<g class="nodos">${shapes.join('')}</g>`,
-    `</svg>`,
-  ].join('\n');
+  return svgDocument(title, width, height, [head.svg, `<g class="conexiones">${edges.join('')}</g>`, `<g class="nodos">${shapes.join('')}</g>`]);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { alternativeInputSchema, commitmentInputSchema, reviewInputSchema } from '@cocrea/domain';
 import { readTree, roadmapDocumentName, treeDocumentName } from '@cocrea/collab';
 import type { DocumentAccess } from '../collab/DocumentAccess';
+import type { ExportRenderer } from '../exports/ExportRenderer';
 import type { AuditTrail } from '../services/AuditTrail';
 import type { CommitmentService } from '../services/CommitmentService';
 import type { CommitmentRepository } from '../storage/Storage';
@@ -19,10 +20,12 @@ export interface CommitmentRoutesDeps {
   audit: AuditTrail;
   /** Live reads of shared documents (the mesa's tree as it is now). */
   docs: DocumentAccess;
+  /** Renders PDF, DOCX and tree pictures off the event loop. */
+  exports: ExportRenderer;
 }
 
 /** `/api/mesas/:mesaId/{alternatives,commitments}`. */
-export function mesaCommitmentRoutes({ service, commitments, gate, audit, docs }: CommitmentRoutesDeps): Router {
+export function mesaCommitmentRoutes({ service, commitments, gate, audit, docs, exports }: CommitmentRoutesDeps): Router {
   const r = Router({ mergeParams: true });
   const mesaOf = (params: Record<string, string>) => service.mesa(params.mesaId ?? '');
 
@@ -47,7 +50,7 @@ export function mesaCommitmentRoutes({ service, commitments, gate, audit, docs }
     await gate.checkMesa(res, 'mesa.read', mesa);
     const tree = await docs.read(treeDocumentName(mesa.id), readTree);
     const nodes = tree.nodes.map((n) => ({ id: n.id, kind: n.kind, parentId: n.parentId, text: n.text, depth: n.depth }));
-    sendTree(res, format, `arbol-${mesa.title}`, nodes, mesa.title);
+    await sendTree(exports, res, format, `arbol-${mesa.title}`, nodes, mesa.title);
   });
 
   r.get('/commitments', async (req, res) => {
@@ -70,7 +73,7 @@ export function mesaCommitmentRoutes({ service, commitments, gate, audit, docs }
 const versionParam = z.coerce.number().int().positive();
 
 /** `/api/commitments/:id/...`: one commitment, its review, finalization, versions and exports. */
-export function commitmentRoutes({ service, commitments, gate, audit }: CommitmentRoutesDeps): Router {
+export function commitmentRoutes({ service, commitments, gate, audit, exports }: CommitmentRoutesDeps): Router {
   const r = Router();
 
   /** The commitment, once the caller may read its mesa. */
@@ -140,14 +143,14 @@ export function commitmentRoutes({ service, commitments, gate, audit }: Commitme
   r.get('/:id/versions/:v/export.:format', async (req, res) => {
     const format = documentFormat(req.params.format);
     const version = await versionOf(req.params.id, req.params.v, res);
-    await sendDocumentExport(res, format, `compromiso-${version.content.commitment.title}-v${version.version}`, null, [version]);
+    await sendDocumentExport(exports, res, format, `compromiso-${version.content.commitment.title}-v${version.version}`, null, [version]);
   });
 
   r.get('/:id/versions/:v/tree.:format', async (req, res) => {
     const format = req.params.format;
     if (format !== 'svg' && format !== 'png') throw httpErrors.notFound();
     const version = await versionOf(req.params.id, req.params.v, res);
-    sendTreeExport(res, format, `arbol-${version.content.commitment.title}-v${version.version}`, version);
+    await sendTreeExport(exports, res, format, `arbol-${version.content.commitment.title}-v${version.version}`, version);
   });
 
   return r;

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { actionPlanInputSchema, isoDate } from '@cocrea/domain';
+import type { ExportRenderer } from '../exports/ExportRenderer';
 import type { ActionPlanService } from '../services/ActionPlanService';
 import type { AuditTrail } from '../services/AuditTrail';
 import type { ActionPlanRepository } from '../storage/Storage';
@@ -15,6 +16,8 @@ export interface PamRoutesDeps {
   planStore: ActionPlanRepository;
   gate: Gate;
   audit: AuditTrail;
+  /** Renders PDF, DOCX and tree pictures off the event loop. */
+  exports: ExportRenderer;
 }
 
 const patchSchema = z.object({
@@ -29,7 +32,7 @@ const entrySchema = z.object({
 });
 
 /** `/api/pams`: the *Planes de Acción Municipal*. */
-export function pamRoutes({ plans, planStore, gate, audit }: PamRoutesDeps): Router {
+export function pamRoutes({ plans, planStore, gate, audit, exports }: PamRoutesDeps): Router {
   const r = Router();
 
   r.get('/', async (_req, res) => {
@@ -92,14 +95,14 @@ export function pamRoutes({ plans, planStore, gate, audit }: PamRoutesDeps): Rou
     gate.check(res, 'pam.read');
     const format = documentFormat(req.params.format);
     const pam = await plans.get(req.params.id);
-    await sendDocumentExport(res, format, `pam-${pam.municipality}-${pam.title}`, pam, await plans.versionsOf(pam));
+    await sendDocumentExport(exports, res, format, `pam-${pam.municipality}-${pam.title}`, pam, await plans.versionsOf(pam));
   });
 
   return r;
 }
 
 /** `/api/public/pams`: published plans only, for anyone. */
-export function publicPamRoutes({ plans, planStore }: PamRoutesDeps): Router {
+export function publicPamRoutes({ plans, planStore, exports }: PamRoutesDeps): Router {
   const r = Router();
   r.get('/', async (_req, res) => {
     res.json({ pams: await planStore.list('publicado') });
@@ -113,7 +116,7 @@ export function publicPamRoutes({ plans, planStore }: PamRoutesDeps): Router {
   r.get('/:id/export.:format', async (req, res) => {
     const format = documentFormat(req.params.format);
     const pam = await plans.getPublished(req.params.id);
-    await sendDocumentExport(res, format, `pam-${pam.municipality}-${pam.title}`, pam, await plans.versionsOf(pam));
+    await sendDocumentExport(exports, res, format, `pam-${pam.municipality}-${pam.title}`, pam, await plans.versionsOf(pam));
   });
   const includedVersion = async (pamId: string, commitmentId: string) => {
     const pam = await plans.getPublished(pamId);
@@ -124,13 +127,13 @@ export function publicPamRoutes({ plans, planStore }: PamRoutesDeps): Router {
   r.get('/:id/commitments/:commitmentId/export.:format', async (req, res) => {
     const format = documentFormat(req.params.format);
     const version = await includedVersion(req.params.id, req.params.commitmentId);
-    await sendDocumentExport(res, format, `compromiso-${version.content.commitment.title}-v${version.version}`, null, [version]);
+    await sendDocumentExport(exports, res, format, `compromiso-${version.content.commitment.title}-v${version.version}`, null, [version]);
   });
   r.get('/:id/commitments/:commitmentId/tree.:format', async (req, res) => {
     const format = req.params.format;
     if (format !== 'svg' && format !== 'png') throw httpErrors.notFound();
     const version = await includedVersion(req.params.id, req.params.commitmentId);
-    sendTreeExport(res, format, `arbol-${version.content.commitment.title}-v${version.version}`, version);
+    await sendTreeExport(exports, res, format, `arbol-${version.content.commitment.title}-v${version.version}`, version);
   });
   return r;
 }

@@ -1,18 +1,14 @@
 import type { Response } from 'express';
 import type { ActionPlan, AgreedTreeNode, CommitmentVersion } from '@cocrea/domain';
-import {
-  EXPORT_FORMATS,
-  exportFileName,
-  toActivitiesCsv,
-  toDecidimCsv,
-  toDocx,
-  toOpenData,
-  toPdf,
-  toTreePng,
-  toTreeSvg,
-  type ExportFormat,
-} from '../exports';
-import { httpErrors } from './errors';
+// The light formats only: PDF, DOCX and the tree render in the export pool's threads, and their
+// libraries are never loaded on the event loop.
+import { toActivitiesCsv } from '../exports/csv';
+import { toDecidimCsv } from '../exports/decidimCsv';
+import { ExportBusyError, ExportTimeoutError, type ExportRenderer } from '../exports/ExportRenderer';
+import { EXPORT_FORMATS, exportFileName, type ExportFormat } from '../exports/formats';
+import { toOpenData } from '../exports/openData';
+import type { RenderJob } from '../exports/renderExport';
+import { HttpError, httpErrors } from './errors';
 
 /** Formats a plan or a commitment version can be downloaded in. */
 export const DOCUMENT_FORMATS = ['json', 'csv', 'docx', 'pdf', 'decidim.csv'] as const;
@@ -24,18 +20,39 @@ export function documentFormat(param: string | undefined): (typeof DOCUMENT_FORM
   return f;
 }
 
-function send(res: Response, format: ExportFormat, base: string, body: Buffer | string): void {
+/** The errors of the export pool, as a person reads them. */
+export const exportErrors = {
+  busy: () => new HttpError(503, 'export_busy', 'Hay demasiadas exportaciones en curso; intenta de nuevo en un momento.'),
+  timeout: (seconds: number) =>
+    new HttpError(503, 'export_timeout', `La exportación tardó más de ${seconds} segundos y se canceló. Intenta de nuevo en un momento o descarga otro formato.`),
+};
+
+function send(res: Response, format: ExportFormat, base: string, body: Uint8Array | string): void {
   const { contentType } = EXPORT_FORMATS[format];
   res
     .status(200)
     .type(contentType)
     .set('Content-Disposition', `attachment; filename="${exportFileName(base, format)}"`)
     .set('Cache-Control', 'no-store')
-    .send(body);
+    .send(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }
+
+async function rendered(renderer: ExportRenderer, job: RenderJob, cacheKey?: string): Promise<Uint8Array> {
+  try {
+    return await renderer.render(job, cacheKey);
+  } catch (err) {
+    if (err instanceof ExportBusyError) throw exportErrors.busy();
+    if (err instanceof ExportTimeoutError) throw exportErrors.timeout(err.seconds);
+    throw err;
+  }
+}
+
+/** A finalized version never changes: its files are cached under its identity and hash. */
+const versionKey = (v: CommitmentVersion, format: string) => `${v.content.commitment.id}:${v.version}:${v.contentHash}:${format}`;
 
 /** Sends a plan (or, with `plan` null, a single commitment version) in `format`. */
 export async function sendDocumentExport(
+  renderer: ExportRenderer,
   res: Response,
   format: (typeof DOCUMENT_FORMATS)[number],
   base: string,
@@ -50,19 +67,20 @@ export async function sendDocumentExport(
     case 'decidim.csv':
       return send(res, 'decidim.csv', base, toDecidimCsv(plan, versions));
     case 'docx':
-      return send(res, 'docx', base, await toDocx(plan, versions));
-    case 'pdf':
-      return send(res, 'pdf', base, await toPdf(plan, versions));
+    case 'pdf': {
+      const only = plan === null && versions.length === 1 ? versions[0] : undefined;
+      return send(res, format, base, await rendered(renderer, { kind: 'document', format, plan, versions }, only && versionKey(only, format)));
+    }
   }
 }
 
-/** Sends the agreed problem tree of a version as SVG or PNG. */
-export function sendTreeExport(res: Response, format: 'svg' | 'png', base: string, version: CommitmentVersion): void {
-  sendTree(res, format, base, version.content.problemTree, version.content.commitment.title);
+/** Sends the agreed problem tree of a (finalized, so cached) version as SVG or PNG. */
+export async function sendTreeExport(renderer: ExportRenderer, res: Response, format: 'svg' | 'png', base: string, version: CommitmentVersion): Promise<void> {
+  const job: RenderJob = { kind: 'tree', format, nodes: version.content.problemTree, title: version.content.commitment.title };
+  send(res, format, base, await rendered(renderer, job, versionKey(version, `tree.${format}`)));
 }
 
-/** Sends a problem tree (a version's, or a mesa's as it is now) as SVG or PNG. */
-export function sendTree(res: Response, format: 'svg' | 'png', base: string, nodes: readonly AgreedTreeNode[], title: string): void {
-  const svg = toTreeSvg(nodes, title);
-  send(res, format, base, format === 'svg' ? svg : toTreePng(svg));
+/** Sends a problem tree as it is now (a mesa's live tree) as SVG or PNG. */
+export async function sendTree(renderer: ExportRenderer, res: Response, format: 'svg' | 'png', base: string, nodes: readonly AgreedTreeNode[], title: string): Promise<void> {
+  send(res, format, base, await rendered(renderer, { kind: 'tree', format, nodes, title }));
 }
