@@ -41,7 +41,7 @@ function prng(seed: number) {
 const rnd = prng(SEED);
 
 /** Close codes the server may use, all documented in docs/collaboration.md. */
-const DOCUMENTED = new Set<number>([CloseCode.MessageTooBig, CloseCode.Unauthorized, CloseCode.ResetConnection, CloseCode.ConnectionTimeout, 4403]);
+const DOCUMENTED = new Set<number>([CloseCode.MessageTooBig, CloseCode.Unauthorized, CloseCode.ResetConnection, CloseCode.ConnectionTimeout, 4403, CloseCode.InvalidContent, CloseCode.RateLimited]);
 
 /** A Yjs update that does not decode (checked), so no chance of it being a real edit. */
 function malformedUpdate(): Uint8Array {

@@ -1,5 +1,13 @@
 import type * as Y from 'yjs';
-import { flushMessageSchema, parseStateless, readOnlyMessageSchema, savedMessageSchema, type FlushMessage } from './saveProtocol';
+import {
+  flushMessageSchema,
+  parseStateless,
+  readOnlyMessageSchema,
+  saveResumedMessageSchema,
+  saveStalledMessageSchema,
+  savedMessageSchema,
+  type FlushMessage,
+} from './saveProtocol';
 
 /**
  * The slice of `HocuspocusProvider` the tracker needs. The provider must not batch updates
@@ -24,6 +32,11 @@ export interface SaveState {
   isSaved: boolean;
   /** `true` when the server refused edits because the document is read-only. */
   refused: boolean;
+  /**
+   * `true` while the server says the edits are not reaching its disk or database (a stall past
+   * its threshold): they are held in memory only, so the page must stay open.
+   */
+  stalled: boolean;
 }
 
 /**
@@ -36,6 +49,7 @@ export class SaveTracker {
   private saved = 0;
   private inFlight: number | null = null;
   private refused = false;
+  private stalled = false;
   private scheduled = false;
   private readonly listeners = new Set<(s: SaveState) => void>();
 
@@ -50,7 +64,7 @@ export class SaveTracker {
 
   /** The current state. */
   get state(): SaveState {
-    return { edits: this.edits, saved: this.saved, isSaved: this.saved >= this.edits, refused: this.refused };
+    return { edits: this.edits, saved: this.saved, isSaved: this.saved >= this.edits, refused: this.refused, stalled: this.stalled };
   }
 
   /** Calls `cb` on every change of state; returns the unsubscribe function. */
@@ -86,13 +100,20 @@ export class SaveTracker {
   private readonly onStateless = ({ payload }: { payload: string }) => {
     if (parseStateless(readOnlyMessageSchema, payload)) {
       this.refused = true;
+      this.stalled = false;
       this.inFlight = null;
+      this.emit();
+      return;
+    }
+    if (parseStateless(saveStalledMessageSchema, payload) || parseStateless(saveResumedMessageSchema, payload)) {
+      this.stalled = parseStateless(saveStalledMessageSchema, payload) !== null;
       this.emit();
       return;
     }
     const msg = parseStateless(savedMessageSchema, payload);
     if (!msg) return;
     this.refused = false;
+    this.stalled = false;
     if (msg.id > this.saved) this.saved = Math.min(msg.id, this.edits);
     if (this.inFlight !== null && msg.id >= this.inFlight) this.inFlight = null;
     this.emit();

@@ -185,6 +185,37 @@ describe('what an annotations update may do', () => {
     expect(checkAnnotationUpdate(doc, update, facilitadora)?.rule).toBe('foreign-content');
   });
 
+  it('checks every part of every type: sequence content of a thread map, map entries of its replies, nested types', () => {
+    const { doc, thread } = server();
+    const big = 'x'.repeat(1_000_000);
+    // The hole: a participant (who may only reply) stored megabytes in the thread's map as a list.
+    const listInThread = (c: Y.Doc) => Y.Array.prototype.insert.call(threadOf(c, thread), 0, [big]);
+    expect(check(doc, vecino, listInThread)).toBe('foreign-content');
+    expect(check(doc, facilitadora, listInThread)).toBe('foreign-content');
+    const textInThread = (c: Y.Doc) => Y.Text.prototype.insert.call(threadOf(c, thread), 0, big);
+    expect(check(doc, vecino, textInThread)).toBe('foreign-content');
+    // Map entries on the replies list, formatting among the replies.
+    expect(check(doc, vecino, (c) => {
+      Y.Map.prototype.set.call(repliesOf(c, thread), 'carga', big);
+    })).toBe('foreign-content');
+    expect(check(doc, vecino, (c) => Y.Text.prototype.format.call(repliesOf(c, thread), 0, 1, { carga: big }))).toBe('foreign-content');
+    // Sequence content in the root `threads` map, even when some is already there.
+    const legacy = updateFrom(doc, (c) => Y.Array.prototype.insert.call(annotationThreads(c), 0, ['viejo']));
+    Y.applyUpdate(doc, legacy);
+    expect(check(doc, vecino, (c) => Y.Array.prototype.insert.call(annotationThreads(c), 0, [big]))).toBe('foreign-content');
+    // Content inside a shared type in another top-level type that already exists.
+    Y.applyUpdate(doc, updateFrom(doc, (c) => c.getMap('otro').set('m', new Y.Map())));
+    expect(check(doc, vecino, (c) => (c.getMap('otro').get('m') as Y.Map<unknown>).set('k', big))).toBe('foreign-content');
+    // A new thread carrying list content in its map.
+    const rawThread = (c: Y.Doc) => {
+      addNote(c, { targetNodeId: 'cause00001', note: sugerencia(), author: experta, id: 'thread0099' });
+      Y.Array.prototype.insert.call(threadOf(c, 'thread0099'), 0, [big]);
+    };
+    expect(check(doc, experta, rawThread)).toBe('foreign-content');
+    // Ordinary replies still pass.
+    expect(check(doc, vecino, (c) => addReply(c, thread, { body: 'Sigo aquí', author: vecino }))).toBeNull();
+  });
+
   it('refuses an update Yjs would park: a delete or an insert aimed at content not there yet', () => {
     const { doc, thread } = server();
     // A future reply by the expert, which a malicious participant tries to delete in advance.

@@ -69,12 +69,23 @@ export interface ThreadSnapshot {
   fields: ReadonlyMap<string, HeldValue>;
   /** The replies array (its own identity and each reply's), `null` when missing or not a Y.Array. */
   replies: { identity: string; items: HeldValue[] } | null;
+  /**
+   * Identities of everything else the thread holds: sequence content of the thread's map, map
+   * entries of its replies array, non-countable items (formatting) among the replies, and every
+   * item inside any shared type nested in a field or a reply. A valid thread has none.
+   */
+  extra: readonly string[];
 }
 
 /** Everything an update could change in an annotations document, as plain data. */
 export interface AnnotationsSnapshot {
   /** Top-level types other than the `threads` map that hold anything (sequence content in `threads` counts as one). */
   foreignRoots: string[];
+  /**
+   * Identities of every live item outside the threads' entries: anything in another top-level
+   * type or in the sequence part of `threads`, however deeply nested. An update may add none.
+   */
+  foreign: ReadonlySet<string>;
   threads: ReadonlyMap<string, ThreadSnapshot>;
 }
 
@@ -101,31 +112,78 @@ function liveSequence(type: Container): HeldValue[] {
   return out;
 }
 
+/** Every live item of a type's sequence, countable or not (formatting attributes hold values too). */
+function liveItems(type: Container): Y.Item[] {
+  const out: Y.Item[] = [];
+  for (let item = type._start; item !== null; item = item.right) if (!item.deleted) out.push(item);
+  return out;
+}
+
+/** Identities of every live item inside `type`, map entries and sequence alike, at any depth. */
+function everything(type: Container, out: string[] = []): string[] {
+  for (const item of [...liveEntries(type).map(([, i]) => i), ...liveItems(type)]) nested(item, out);
+  return out;
+}
+
+/** The identity of `item` and of everything inside the shared types it holds. */
+function nested(item: Y.Item, out: string[]): void {
+  out.push(identityOf(item));
+  if (item.content instanceof Y.ContentType) everything(item.content.type, out);
+}
+
+/** What is inside the shared types a value holds (a plain value holds none). */
+function insideOf(item: Y.Item, out: string[]): void {
+  if (item.content instanceof Y.ContentType) everything(item.content.type, out);
+}
+
 function snapshotThread(item: Y.Item): ThreadSnapshot {
   const value: unknown = item.content.getContent()[item.length - 1];
-  if (!(value instanceof Y.Map)) return { identity: identityOf(item), isMap: false, fields: new Map(), replies: null };
+  if (!(value instanceof Y.Map)) {
+    const extra: string[] = [];
+    insideOf(item, extra);
+    return { identity: identityOf(item), isMap: false, fields: new Map(), replies: null, extra };
+  }
   const fields = new Map<string, HeldValue>();
+  const extra: string[] = [];
   let replies: ThreadSnapshot['replies'] = null;
+  for (const held of liveItems(value)) nested(held, extra);
   for (const [key, held] of liveEntries(value)) {
     const v: unknown = held.content.getContent()[held.length - 1];
-    if (key === REPLIES_KEY && v instanceof Y.Array) replies = { identity: identityOf(held), items: liveSequence(v) };
-    else fields.set(key, { identity: identityOf(held), value: plain(v) });
+    if (key === REPLIES_KEY && v instanceof Y.Array) {
+      replies = { identity: identityOf(held), items: liveSequence(v) };
+      const list = v as unknown as Container;
+      for (const [, entry] of liveEntries(list)) nested(entry, extra);
+      for (const reply of liveItems(list)) {
+        if (!reply.countable) extra.push(identityOf(reply));
+        insideOf(reply, extra);
+      }
+    } else {
+      fields.set(key, { identity: identityOf(held), value: plain(v) });
+      insideOf(held, extra);
+    }
   }
-  return { identity: identityOf(item), isMap: true, fields, replies };
+  return { identity: identityOf(item), isMap: true, fields, replies, extra: extra.sort() };
 }
 
 /** Reads a snapshot of an annotations document (the live one or a copy). */
 export function snapshotAnnotations(doc: Y.Doc): AnnotationsSnapshot {
   const foreignRoots: string[] = [];
+  const foreign: string[] = [];
   for (const [name, type] of doc.share) {
-    const used = liveEntries(type).length > 0 || liveSequence(type).length > 0;
-    if (name !== ANNOTATIONS_ROOT && used) foreignRoots.push(name);
-    if (name === ANNOTATIONS_ROOT && liveSequence(type).length > 0) foreignRoots.push(`${name}[]`);
+    if (name !== ANNOTATIONS_ROOT) {
+      const before = foreign.length;
+      everything(type, foreign);
+      if (foreign.length > before) foreignRoots.push(name);
+      continue;
+    }
+    const sequence = liveItems(type);
+    for (const item of sequence) nested(item, foreign);
+    if (sequence.length > 0) foreignRoots.push(`${name}[]`);
   }
   const threads = new Map<string, ThreadSnapshot>();
   const root = doc.share.get(ANNOTATIONS_ROOT);
   if (root) for (const [id, item] of liveEntries(root)) threads.set(id, snapshotThread(item));
-  return { foreignRoots: foreignRoots.sort(), threads };
+  return { foreignRoots: foreignRoots.sort(), foreign: new Set(foreign), threads };
 }
 
 const violation = (rule: AnnotationRule, message: string): AnnotationViolation => ({ rule, message });
@@ -200,12 +258,17 @@ function checkNewThread(id: string, t: ThreadSnapshot, writer: AnnotationWriter)
   if (mismatch) return mismatch;
   if (t.fields.get(RESOLVED_KEY)?.value !== null) return violation('invalid-note', 'Un hilo nuevo empieza abierto.');
   if (!t.replies) return violation('invalid-note', 'Un hilo nuevo necesita su lista de respuestas.');
+  if (t.extra.length > 0) return violation('foreign-content', 'Un hilo solo guarda su nota, sus respuestas y su resolución.');
   return checkReplies(id, [], t.replies.items, writer);
 }
 
 function checkExistingThread(id: string, b: ThreadSnapshot, a: ThreadSnapshot, writer: AnnotationWriter): AnnotationViolation | null {
   const changed = violation('note-changed', `Nadie puede modificar la nota del hilo ${id}.`);
   if (a.identity !== b.identity || a.isMap !== b.isMap) return changed;
+  const known = new Set(b.extra);
+  if (a.extra.some((identity) => !known.has(identity))) {
+    return violation('foreign-content', 'Un hilo solo guarda su nota, sus respuestas y su resolución.');
+  }
   for (const key of new Set([...b.fields.keys(), ...a.fields.keys()])) {
     const was = b.fields.get(key);
     const now = a.fields.get(key);
@@ -231,11 +294,13 @@ function checkExistingThread(id: string, b: ThreadSnapshot, a: ThreadSnapshot, w
  * - replies are only appended, each signed by the writer, by anyone who may write annotations;
  * - no thread, field or reply is ever changed, re-created or removed;
  * - only a facilitator or an admin sets or clears `resolved`, in their own name;
- * - no other top-level type is written.
+ * - no other top-level type is written, and nothing is added anywhere else: not in the sequence
+ *   part of `threads` or of a thread's map, not in the map part of a replies list, not inside a
+ *   shared type nested in a field or a reply (every part of every type is read, whatever the
+ *   type claims to be).
  */
 export function checkAnnotationChange(before: AnnotationsSnapshot, after: AnnotationsSnapshot, writer: AnnotationWriter): AnnotationViolation | null {
-  const known = new Set(before.foreignRoots);
-  if (after.foreignRoots.some((r) => !known.has(r))) {
+  if ([...after.foreign].some((identity) => !before.foreign.has(identity))) {
     return violation('foreign-content', 'El documento de anotaciones solo guarda hilos.');
   }
   for (const id of before.threads.keys()) {

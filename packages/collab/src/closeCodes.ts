@@ -18,8 +18,24 @@ export const CloseCode = {
   Forbidden: 4403,
   /** A frame could not be decoded or violated the protocol. */
   ResetConnection: 4205,
-  /** No message arrived within the server's timeout. */
+  /** No message arrived within the server's timeout, or the first document was not authenticated in time. */
   ConnectionTimeout: 4408,
+  /**
+   * A document would grow past its size quota (`MAX_DOCUMENT_BYTES`): the update was refused and
+   * not stored. Reconnecting resends the same update and is refused again; the person is told in
+   * Spanish that the document is full.
+   */
+  DocumentTooLarge: 4413,
+  /**
+   * An update broke a content rule of its document (a text longer than its limit, a value of the
+   * wrong type): refused and not stored. The reason names the rule (`invalid:<rule>`).
+   */
+  InvalidContent: 4422,
+  /**
+   * The connection spent more than its budget (update bytes or messages per second, presence
+   * messages per second): nothing of the offending message was applied. Reconnecting is allowed.
+   */
+  RateLimited: 4429,
 } as const;
 
 /** One of cocrea's documented close codes. */

@@ -6,3 +6,5 @@ export * from './problemTreeDoc';
 export * from './roadmapDoc';
 export * from './SaveTracker';
 export * from './saveProtocol';
+export * from './contentLimits';
+export * from './textLimitRules';

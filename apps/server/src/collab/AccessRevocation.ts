@@ -18,6 +18,8 @@ export interface Revocations {
   accountChanged(accountId: string): void;
   /** The session's sockets close (`revoked`): signed out. */
   sessionEnded(sessionId: string): void;
+  /** The sockets of every session of the account but `keepSessionId` close (`revoked`): its password changed. */
+  otherSessionsEnded(accountId: string, keepSessionId: string): void;
 }
 
 /**
@@ -73,6 +75,11 @@ export class AccessRevocation implements Revocations {
   sessionEnded(sessionId: string): void {
     const n = this.sockets.close((g) => g.kind === 'account' && g.sessionId === sessionId, DenialReason.Revoked);
     this.log.info({ sockets: n }, 'session ended: sockets closed');
+  }
+
+  otherSessionsEnded(accountId: string, keepSessionId: string): void {
+    const n = this.sockets.close((g) => g.kind === 'account' && g.principalId === accountId && g.sessionId !== keepSessionId, DenialReason.Revoked);
+    this.log.info({ accountId, sockets: n }, 'password changed: other sessions\' sockets closed');
   }
 
   private namesOf(mesaId: string): string[] {

@@ -5,10 +5,11 @@ import { documentAccess, type DenialCode } from '../auth/policy';
 import { colorFor, type Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import type { AccountRepository, MemberRepository, ParticipantRepository } from '../storage/AccessStorage';
-import type { MesaRepository } from '../storage/Storage';
+import type { CommitmentRepository, MesaRepository } from '../storage/Storage';
 import type { CollabContext } from './context';
 import type { DocumentLocks } from './DocumentLocks';
 import type { PrincipalSockets } from './PrincipalSockets';
+import { RefusalLog } from './RefusalLog';
 
 const TOKEN_DENIALS: Record<TokenError['problem'], DenialReasonValue> = {
   missing: DenialReason.MissingToken,
@@ -27,6 +28,8 @@ const POLICY_DENIALS: Record<DenialCode, DenialReasonValue> = {
 export interface AuthenticationDeps {
   tokens: CollabTokens;
   mesas: MesaRepository;
+  /** To check a roadmap's commitment exists and belongs to its mesa. */
+  commitments: Pick<CommitmentRepository, 'get'>;
   members: MemberRepository;
   accounts: AccountRepository;
   participants: ParticipantRepository;
@@ -36,7 +39,8 @@ export interface AuthenticationDeps {
 }
 
 /**
- * The one place a socket is let into a document. Checks the document name, the token's
+ * The one place a socket is let into a document. Checks the document name (and that it names a
+ * document that exists: a roadmap of a commitment of that mesa), the token's
  * signature and expiry, that the token is for the document's mesa, that the session or
  * participation it names is still valid (and the account not disabled), and then asks
  * auth/policy.ts what the principal may do: write, read (`connectionConfig.readOnly`), or
@@ -47,17 +51,21 @@ export interface AuthenticationDeps {
 export class AuthenticationExtension implements Extension {
   readonly extensionName = 'cocrea-authentication';
   readonly priority = 1000;
+  private readonly refusals: RefusalLog;
 
-  constructor(private readonly deps: AuthenticationDeps) {}
+  constructor(private readonly deps: AuthenticationDeps) {
+    this.refusals = new RefusalLog(deps.log);
+  }
 
   async onAuthenticate({ token, documentName, context, connectionConfig }: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
     const deny = (reason: DenialReasonValue, code: number = CloseCode.Unauthorized): never => {
-      this.deps.log.info({ documentName, reason }, 'document refused');
+      this.refusals.refused(documentName, reason);
       // After Hocuspocus has sent permission-denied for this document.
       setImmediate(() => {
         if (context.socket.authenticated === 0) context.socket.close(code, reason);
       });
-      throw Object.assign(new Error(reason), { reason });
+      // No message: Hocuspocus prints every failed hook's message to stderr, one line per refusal.
+      throw Object.assign(new Error(), { reason });
     };
 
     const address = parseDocumentName(documentName);
@@ -83,6 +91,12 @@ export class AuthenticationExtension implements Extension {
     try {
       const mesa = await this.deps.mesas.get(address.mesaId);
       if (!mesa) return deny(DenialReason.UnknownMesa);
+      // A name that parses but names nothing (another mesa's commitment, an invented id) is
+      // refused here, before Hocuspocus allocates a document for it.
+      if (address.kind === 'roadmap') {
+        const commitment = await this.deps.commitments.get(address.commitmentId ?? '');
+        if (commitment?.mesaId !== mesa.id) return deny(DenialReason.UnknownDocument);
+      }
       const principal = await this.principalOf(claims);
       if (!principal) return deny(DenialReason.Revoked, CloseCode.Forbidden);
       const member = principal.role === 'expert' && (await this.deps.members.isMember(mesa.id, principal.id));

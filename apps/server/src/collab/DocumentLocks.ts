@@ -24,10 +24,18 @@ export interface LockBroadcast {
  * (`DocumentStore.lockDocuments`), which is what holds when the writer is connected to another
  * instance that has not heard of the lock yet. Other instances are told through
  * {@link LockBroadcast} and re-read the lock state.
+ *
+ * Lock state only moves forward until an explicit release: a document counts as locked from the
+ * moment the store holds its lock (before the version is written), so no read in the middle of a
+ * finalize sees it writable again; the results of re-reads are applied in the order the reads
+ * began, never an older one over a newer one; and a re-read prompted by a refused write can only
+ * lock. Only a release (reopen, a failed finalize), here or announced by another instance, unlocks.
  */
 export class DocumentLocks {
   /** Set once the Redis relay exists (several instances). */
   peers: LockBroadcast | null = null;
+  /** Per document: the number of the latest re-read begun, and of the latest one applied. */
+  private readonly reads = new Map<string, { begun: number; applied: number }>();
 
   constructor(
     private readonly commitments: CommitmentRepository,
@@ -41,6 +49,8 @@ export class DocumentLocks {
   async isLocked(documentName: string): Promise<boolean> {
     const a = parseDocumentName(documentName);
     if (!a) return false;
+    // The store's lock comes first in a finalize, the commitment's status last.
+    if ((await this.store.lockedDocuments([documentName])).has(documentName)) return true;
     // A locked tree's annotations are read-only too (docs/permissions.md).
     if (a.kind === 'tree' || a.kind === 'annotations') return this.commitments.treeLocked(a.mesaId);
     if (a.kind !== 'roadmap') return false;
@@ -81,14 +91,20 @@ export class DocumentLocks {
 
   /**
    * Re-reads the lock state of `names` and applies it to this instance's live connections,
-   * telling the clients whose state changed (or all of them with `tellAll`).
+   * telling the clients whose state changed (or all of them with `tellAll`). A read that began
+   * before one already applied is dropped; with `mayUnlock` false it can only lock.
    */
-  async settleHere(names: readonly string[], message: LockMessage = { type: 'locked' }, tellAll = false): Promise<void> {
+  async settleHere(names: readonly string[], message: LockMessage = { type: 'locked' }, tellAll = false, mayUnlock = true): Promise<void> {
     for (const n of names) {
-      const conns = this.docs.connections(n);
-      if (conns.length === 0) continue;
+      if (this.docs.connections(n).length === 0) continue;
+      const reads = this.reads.get(n) ?? { begun: 0, applied: 0 };
+      this.reads.set(n, reads);
+      const ticket = ++reads.begun;
       const locked = await this.isLocked(n);
-      for (const c of conns) {
+      if (ticket < reads.applied) continue;
+      if (!locked && !mayUnlock) continue;
+      reads.applied = ticket;
+      for (const c of this.docs.connections(n)) {
         // Unlocking never lets a read-only role (or a closed mesa's staff) write.
         const readOnly = locked || (c.context as CollabContext).access !== 'write';
         if (c.readOnly === readOnly && !tellAll) continue;
@@ -99,10 +115,23 @@ export class DocumentLocks {
   }
 
   /**
-   * {@link settleHere} for a fire-and-forget caller (another instance changed locks, or the store
-   * refused an update from a connection that was still writable): failures are logged.
+   * Another instance changed the lock state of `names` (or Redis came back and changes may have
+   * been missed): re-read and apply it, unlocking too. Fire and forget; failures are logged.
    */
   refresh(names: readonly string[]): void {
     this.settleHere(names).catch((err: unknown) => this.log.error({ err, names }, 'could not re-read document locks'));
+  }
+
+  /**
+   * The store refused an update to `name`, so it is locked now: every re-read begun before this
+   * moment is stale, and the re-read this starts may lock the other connections but never unlock.
+   */
+  refused(name: string): void {
+    const reads = this.reads.get(name) ?? { begun: 0, applied: 0 };
+    reads.applied = ++reads.begun;
+    this.reads.set(name, reads);
+    this.settleHere([name], { type: 'locked' }, false, false).catch((err: unknown) =>
+      this.log.error({ err, names: [name] }, 'could not re-read document locks'),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import {
   isTransactionOrigin,
+  type Connection,
   type afterUnloadDocumentPayload,
   type beforeSyncPayload,
   type Extension,
@@ -8,7 +9,16 @@ import {
   type onStatelessPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { CloseCode, flushMessageSchema, parseDocumentName, parseStateless, type ReadOnlyMessage, type SavedMessage } from '@cocrea/collab';
+import {
+  CloseCode,
+  flushMessageSchema,
+  parseDocumentName,
+  parseStateless,
+  type ReadOnlyMessage,
+  type SavedMessage,
+  type SaveResumedMessage,
+  type SaveStalledMessage,
+} from '@cocrea/collab';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { DurableUpdateLog } from '../storage/DurableUpdateLog';
@@ -36,6 +46,17 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 /**
+ * What a connection sent, for answering its flushes truthfully: updates are numbered in the
+ * order the connection's messages are processed, and a flush covers those numbered up to
+ * `seq` when it arrives. A refused one (read-only, or refused by the store now or at a retry)
+ * turns the answer of the flush covering it into `read-only`.
+ */
+interface SentState {
+  seq: number;
+  refused: number[];
+}
+
+/**
  * Durability for every document: loads snapshot + log tail, writes each incoming update to the
  * durable log *before* Hocuspocus applies and acknowledges it, and answers the client's
  * flush with "saved" once everything that client sent before it is on disk.
@@ -43,6 +64,7 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 export class DurableLogExtension implements Extension {
   readonly extensionName = 'cocrea-durable-log';
   readonly priority = 100;
+  private readonly sent = new WeakMap<Connection, SentState>();
 
   constructor(
     private readonly log: DurableUpdateLog,
@@ -51,7 +73,25 @@ export class DurableLogExtension implements Extension {
     private readonly metrics?: Metrics,
     /** Told when the store refused an update because its document is locked. */
     private readonly onRefused: (documentName: string) => void = () => {},
+    /** After this long without the disk, a flush is answered `save-stalled` (SAVE_STALL_SECONDS). */
+    private readonly stallMs = 5000,
   ) {}
+
+  private sentBy(connection: Connection): SentState {
+    let s = this.sent.get(connection);
+    if (!s) this.sent.set(connection, (s = { seq: 0, refused: [] }));
+    return s;
+  }
+
+  /** The store refused an update of `connection`: read-only now, and told so. */
+  private refusedByStore(connection: Connection, documentName: string, seq: number): void {
+    this.sentBy(connection).refused.push(seq);
+    if (connection.readOnly) return;
+    // Read-only now, Hocuspocus drops its next updates and answers SyncStatus(false).
+    connection.readOnly = true;
+    connection.sendStateless(JSON.stringify({ type: 'locked' } satisfies LockMessage));
+    this.onRefused(documentName);
+  }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const stored = await this.compactor.load(documentName);
@@ -72,7 +112,20 @@ export class DurableLogExtension implements Extension {
   }
 
   async beforeSync({ type, payload, documentName, document, connection, context }: beforeSyncPayload<CollabContext>): Promise<void> {
-    if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
+    if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+    const sent = this.sentBy(connection);
+    const seq = ++sent.seq;
+    if (connection.readOnly) {
+      // Hocuspocus drops it; only something the document lacks is a refused edit.
+      let known = false;
+      try {
+        known = Y.snapshotContainsUpdate(Y.snapshot(document), payload);
+      } catch {
+        // undecodable: dropped all the same
+      }
+      if (!known) sent.refused.push(seq);
+      return;
+    }
     let empty: boolean;
     try {
       empty = isEmptyUpdate(payload);
@@ -85,14 +138,18 @@ export class DurableLogExtension implements Extension {
     }
     if (empty) return;
     const arrived = process.hrtime.bigint();
-    const outcome = await this.log.append(documentName, payload);
+    let firstAttemptDone = false;
+    const outcome = await this.log.append(documentName, payload, (final) => {
+      // Refused at a retry after a failure: its document was locked meanwhile. It was already
+      // applied and relayed (the store was failing; see docs/ARCHITECTURE.md), but never "saved".
+      if (final === 'refused' && firstAttemptDone) this.refusedByStore(connection, documentName, seq);
+    });
+    firstAttemptDone = true;
     if (outcome === 'refused') {
       // The store refused it: the document was locked (a finalize, perhaps on another instance,
-      // that this one has not heard of yet). Read-only now, Hocuspocus drops the update and
-      // answers SyncStatus(false); nothing was stored, applied or relayed.
-      connection.readOnly = true;
-      connection.sendStateless(JSON.stringify({ type: 'locked' } satisfies LockMessage));
-      this.onRefused(documentName);
+      // that this one has not heard of yet). Hocuspocus drops the update and answers
+      // SyncStatus(false); nothing was stored, applied or relayed.
+      this.refusedByStore(connection, documentName, seq);
       return;
     }
     this.metrics?.ackLatency.observe(Number(process.hrtime.bigint() - arrived) / 1e9);
@@ -110,16 +167,46 @@ export class DurableLogExtension implements Extension {
     await this.log.append(documentName, update);
   }
 
+  /**
+   * Answers a flush: `saved` once everything the connection sent before it is durable, unless
+   * any of those updates (since the previous flush) was refused, then `read-only`. While the
+   * disk keeps it waiting past the stall threshold the client is told `save-stalled`, and
+   * `save-resumed` just before the `saved` that ends it.
+   */
   async onStateless({ payload, documentName, connection }: onStatelessPayload): Promise<void> {
     const flush = parseStateless(flushMessageSchema, payload);
     if (!flush) return;
+    const sent = this.sentBy(connection);
+    // Hocuspocus does not await this hook: later messages of the connection go on meanwhile.
+    const upTo = sent.seq;
+    const refusedBefore = (): boolean => {
+      const any = sent.refused.some((s) => s <= upTo);
+      sent.refused = sent.refused.filter((s) => s > upTo);
+      return any;
+    };
     if (connection.readOnly) {
       // Writes on a read-only document are dropped: never claim they were saved.
+      refusedBefore();
       const refused: ReadOnlyMessage = { type: 'read-only', id: flush.id };
       connection.sendStateless(JSON.stringify(refused));
       return;
     }
-    await this.log.whenDurable(documentName);
+    let stalled = false;
+    const timer = setTimeout(() => {
+      stalled = true;
+      connection.sendStateless(JSON.stringify({ type: 'save-stalled' } satisfies SaveStalledMessage));
+    }, this.stallMs);
+    try {
+      await this.log.whenDurable(documentName);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (refusedBefore()) {
+      // A write the store refused is never answered "saved", whatever the connection is now.
+      connection.sendStateless(JSON.stringify({ type: 'read-only', id: flush.id } satisfies ReadOnlyMessage));
+      return;
+    }
+    if (stalled) connection.sendStateless(JSON.stringify({ type: 'save-resumed' } satisfies SaveResumedMessage));
     const saved: SavedMessage = { type: 'saved', id: flush.id };
     connection.sendStateless(JSON.stringify(saved));
   }
