@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startChildServer } from './childServer';
-import { api, connectClient, createDatabase, createMesa, join, tempDataDir, waitFor } from './harness';
+import { startChildServer, withServerOutput, type ChildServer } from './childServer';
+import { api, connectClient, createDatabase, createMesa, join, scrapeMetrics, tempDataDir, waitFor } from './harness';
 import { postgresMissing, startPostgres, Teardown } from './services';
 import { allSent, missingAndDuplicated, stateVector, storedDocument, tagCounts, Writer } from './writers';
 
@@ -22,11 +22,21 @@ if (missing && process.env.CI) throw new Error(missing);
 if (missing) console.warn(`[skipped] PostgreSQL outage test: ${missing}`);
 
 const sleepUntil = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - Date.now())));
-const health = async (base: string) => (await api<{ pendingWrites: number }>(base, 'GET', '/healthz')).body;
+interface Health {
+  status: 'ok' | 'degraded';
+  reason?: string;
+  pendingWrites: number;
+}
+/**
+ * `/healthz` (200 or 503, both with a body), retried on connection errors until a generous
+ * deadline: under a loaded machine a request can fail without the server being at fault.
+ */
+const healthAnswer = (base: string) => waitFor(() => api<Health>(base, 'GET', '/healthz'), `${base}/healthz to answer`, 30_000);
+const health = async (base: string) => (await healthAnswer(base)).body;
 
 /** One sample of `/metrics` (`name` with its labels, as printed), 0 when it was never set. */
 async function metric(base: string, name: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await scrapeMetrics(base);
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.slice(name.length + 1)) : 0;
 }
@@ -36,14 +46,21 @@ describe.skipIf(missing !== null)('PostgreSQL stopped for 10 s during continuous
   it('keeps relaying, withholds "saved" while it cannot write, and stores every edit once it is back', { timeout: 90_000 }, async () => {
     const teardown = new Teardown();
     onTestFinished(() => teardown.run());
+    const servers: ChildServer[] = [];
+    await withServerOutput(() => servers, async () => {
     const postgres = teardown.add(await startPostgres(), (p) => p.close());
     const databaseUrl = await createDatabase(postgres.url, 'faults_pg');
     const dataDir = teardown.add(tempDataDir(), (d) => fs.rmSync(d, { recursive: true, force: true }));
     // A low compaction threshold, so compactions also run into the outage and after it.
-    const server = teardown.add(await startChildServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, COMPACT_AFTER_UPDATES: '100' }), async (s) => {
-      s.child.kill('SIGKILL');
-      await s.exited;
-    });
+    // Saving counts as stalled after 2 s: /healthz must turn 503 well inside the outage.
+    const server = teardown.add(
+      await startChildServer({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, COMPACT_AFTER_UPDATES: '100', SAVE_STALL_SECONDS: '2' }),
+      async (s) => {
+        if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+        await s.exited;
+      },
+    );
+    servers.push(server);
 
     const mesaId = await createMesa(server.url);
     const writers: Writer[] = [];
@@ -89,9 +106,17 @@ describe.skipIf(missing !== null)('PostgreSQL stopped for 10 s during continuous
     const savedAtDown = writers.map((w) => w.saved);
 
     // The server notices: writes pile up on /healthz and /metrics, failed attempts are counted.
-    await waitFor(async () => (await health(server.url)).pendingWrites > 0, 'pending writes on /healthz', 5_000);
-    await waitFor(async () => (await metric(server.url, 'cocrea_durable_pending')) > 0, 'pending writes on /metrics', 5_000);
-    await waitFor(async () => (await metric(server.url, FAILED_WRITES)) > failedBefore, 'failed durable writes on /metrics', 5_000);
+    await waitFor(async () => (await health(server.url)).pendingWrites > 0, 'pending writes on /healthz', 15_000);
+    await waitFor(async () => (await metric(server.url, 'cocrea_durable_pending')) > 0, 'pending writes on /metrics', 15_000);
+    await waitFor(async () => (await metric(server.url, FAILED_WRITES)) > failedBefore, 'failed durable writes on /metrics', 15_000);
+    // Past SAVE_STALL_SECONDS /healthz says saving is degraded, and why; the writers are told.
+    const degraded = await waitFor(async () => {
+      const h = await healthAnswer(server.url);
+      return h.status === 503 ? h.body : null;
+    }, '/healthz to answer 503 during the outage', 15_000);
+    expect(degraded.status).toBe('degraded');
+    expect(degraded.reason).toMatch(/writes pending for \d+ s/);
+    await waitFor(() => writers.every((w) => w.client.tracker.state.stalled), 'every writer told saving stalled', 15_000);
 
     // Late in the outage, when the retry back-off is at its longest, an edit still reaches every
     // peer promptly: relay does not wait for the storage.
@@ -124,6 +149,9 @@ describe.skipIf(missing !== null)('PostgreSQL stopped for 10 s during continuous
     await waitFor(() => writers.every((w) => w.client.tracker.state.isSaved), 'every writer saved', 15_000);
     await waitFor(() => new Set(writers.map((w) => stateVector(w.client.doc))).size === 1, 'identical documents on every client', 15_000);
     await waitFor(async () => (await health(server.url)).pendingWrites === 0, 'no pending writes left');
+    // Recovered: ok again, and nobody is told saving stalled any more.
+    await waitFor(async () => (await healthAnswer(server.url)).status === 200, '/healthz to answer 200 after the outage', 15_000);
+    expect(writers.some((w) => w.client.tracker.state.stalled)).toBe(false);
     const sent = allSent(writers);
     for (const w of writers) {
       expect(w.client.tracker.state.edits).toBe(w.sent.length);
@@ -149,5 +177,6 @@ describe.skipIf(missing !== null)('PostgreSQL stopped for 10 s during continuous
     expect(lost).toEqual([]);
     expect(duplicated).toEqual([]);
     expect(storedTags).toBe(sent.length);
+    });
   });
 });

@@ -51,6 +51,12 @@ export interface AccountRepository {
   session(idHash: string, now: string): Promise<{ session: StoredSession; account: Account } | undefined>;
   /** Ends one session; `false` when there was none. */
   deleteSession(idHash: string): Promise<boolean>;
+  /**
+   * In one transaction: the account's password hash becomes `passwordHash` and every session of
+   * it except `keepSessionIdHash` ends. Returns the hashes of the sessions ended, or `undefined`
+   * when there is no such account.
+   */
+  changePassword(id: string, passwordHash: string, keepSessionIdHash: string): Promise<string[] | undefined>;
 }
 
 /** An invitation as stored (never its token: only the token's SHA-256 is kept). */

@@ -36,6 +36,13 @@ export interface DocumentStore {
   lockDocuments(names: readonly string[], commitmentId: string): Promise<void>;
   /** Releases every lock `commitmentId` holds. */
   unlockDocuments(commitmentId: string): Promise<void>;
+  /** Which of `names` are locked now (some commitment holds a {@link lockDocuments} lock on them). */
+  lockedDocuments(names: readonly string[]): Promise<Set<string>>;
+  /**
+   * Why the store has stopped confirming writes for good (e.g. its SQLite files were removed
+   * under it), or `null`. Until a restart every append fails and nothing more is called durable.
+   */
+  problem?(): string | null;
   /** Number of updates logged after the snapshot. */
   tailLength(name: string): Promise<number>;
   /**

@@ -46,6 +46,9 @@ class CountingStore implements DocumentStore {
   unlockDocuments(commitmentId: string) {
     return this.inner.unlockDocuments(commitmentId);
   }
+  lockedDocuments(names: readonly string[]) {
+    return this.inner.lockedDocuments(names);
+  }
   async appendUpdates(entries: readonly LogEntry[]) {
     if (this.failNext > 0) {
       this.failNext--;
@@ -105,6 +108,19 @@ describe('DurableUpdateLog', () => {
     expect((await store.load('locked')).updates).toHaveLength(0);
     await store.unlockDocuments('c1');
     expect(await dlog.append('locked', update('c'))).toBe('written');
+  });
+
+  it('drain waits for the batch being written instead of spinning (shutdown never hangs)', async () => {
+    const store = new CountingStore(sqliteStore());
+    const dlog = new DurableUpdateLog(store, log);
+    const written = dlog.append('doc', update('a'));
+    // The batch leaves on the next turn; drain is called while it is being written.
+    await new Promise((r) => setImmediate(r));
+    expect(dlog.pendingCount).toBe(1);
+    await dlog.drain();
+    expect(await written).toBe('written');
+    expect(dlog.pendingCount).toBe(0);
+    expect((await store.load('doc')).updates).toHaveLength(1);
   });
 
   it('whenDurable resolves at once for a document with nothing pending', async () => {

@@ -16,6 +16,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly selectSnapshot;
   private readonly selectTail;
   private readonly countTail;
+  private readonly selectLocked;
   private readonly writer: SqliteLogWriter;
   private readonly readConsistently: (name: string) => StoredDocument & { fromSeq: number; lastSeq: number };
 
@@ -23,6 +24,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.selectSnapshot = db.prepare('SELECT state, last_seq FROM document_snapshots WHERE name = ?');
     this.selectTail = db.prepare('SELECT seq, data FROM document_updates WHERE name = ? AND seq > ? ORDER BY seq');
     this.countTail = db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE name = ?');
+    this.selectLocked = db.prepare('SELECT 1 FROM document_locks WHERE name = ? LIMIT 1');
     const synchronous = db.pragma('synchronous', { simple: true }) === 2 ? 'FULL' : 'NORMAL';
     this.writer = new SqliteLogWriter(db.name, synchronous);
     this.readConsistently = db.transaction((name: string) => this.readOnce(name));
@@ -63,6 +65,15 @@ export class SqliteDocumentStore implements DocumentStore {
 
   unlockDocuments(commitmentId: string): Promise<void> {
     return this.writer.unlock(commitmentId);
+  }
+
+  lockedDocuments(names: readonly string[]): Promise<Set<string>> {
+    return Promise.resolve(new Set(names.filter((n) => this.selectLocked.get(n) !== undefined)));
+  }
+
+  /** Why the writer stopped confirming (its files were replaced or removed), or `null`. */
+  problem(): string | null {
+    return this.writer.problem;
   }
 
   tailLength(name: string): Promise<number> {

@@ -88,5 +88,20 @@ export function accountContract(current: CurrentStorage): void {
       await accounts.update('acc1', { disabled: false });
       expect(await accounts.session('h1', '2026-11-02T12:00:00.000Z')).toBeUndefined();
     });
+
+    it('changing a password keeps one session of the account and ends its others, not other accounts\'', async () => {
+      const { accounts } = current();
+      await accounts.create(newAccount('acc1', 'ana@example.mx'));
+      await accounts.create(newAccount('acc2', 'beto@example.mx'));
+      for (const [h, a] of [['h1', 'acc1'], ['h2', 'acc1'], ['h3', 'acc1'], ['h4', 'acc2']] as const) await accounts.createSession(session(h, a));
+      expect((await accounts.changePassword('acc1', '$scrypt$nueva', 'h2'))?.sort()).toEqual(['h1', 'h3']);
+      const now = '2026-11-02T12:00:00.000Z';
+      expect(await accounts.session('h1', now)).toBeUndefined();
+      expect(await accounts.session('h3', now)).toBeUndefined();
+      expect(await accounts.session('h2', now)).toBeDefined();
+      expect(await accounts.session('h4', now)).toBeDefined();
+      expect((await accounts.credentials('ana@example.mx'))?.passwordHash).toBe('$scrypt$nueva');
+      expect(await accounts.changePassword('no-such-account', '$scrypt$x', 'h2')).toBeUndefined();
+    });
   });
 }

@@ -133,6 +133,14 @@ export class PgAccountRepository implements AccountRepository {
   async deleteSession(idHash: string): Promise<boolean> {
     return ((await this.pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash])).rowCount ?? 0) > 0;
   }
+
+  changePassword(id: string, passwordHash: string, keepSessionIdHash: string): Promise<string[] | undefined> {
+    return transaction(this.pool, async (client) => {
+      if (((await client.query('UPDATE accounts SET password_hash = $2 WHERE id = $1', [id, passwordHash])).rowCount ?? 0) === 0) return undefined;
+      const { rows } = await client.query<{ id_hash: string }>('DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2 RETURNING id_hash', [id, keepSessionIdHash]);
+      return rows.map((r) => r.id_hash);
+    });
+  }
 }
 
 /** {@link InvitationRepository} on PostgreSQL. */

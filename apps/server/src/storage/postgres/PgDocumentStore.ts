@@ -85,6 +85,11 @@ export class PgDocumentStore implements DocumentStore {
     await this.pool.query('DELETE FROM document_locks WHERE commitment_id = $1', [commitmentId]);
   }
 
+  async lockedDocuments(names: readonly string[]): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ name: string }>('SELECT DISTINCT name FROM document_locks WHERE name = ANY($1::text[])', [[...names]]);
+    return new Set(rows.map((r) => r.name));
+  }
+
   async tailLength(name: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM document_updates WHERE name = $1', [name]);
     return rows[0]?.n ?? 0;

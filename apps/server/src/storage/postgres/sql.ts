@@ -2,11 +2,19 @@ import type { Pool, PoolClient } from 'pg';
 
 /**
  * Runs `fn` inside `BEGIN`/`COMMIT` on one pooled connection; any error rolls back and is
- * rethrown. A connection whose rollback failed is destroyed rather than returned to the pool.
+ * rethrown. A connection whose rollback failed, or whose socket died, is destroyed rather than
+ * returned to the pool.
  */
 export async function transaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client whose socket dies (PostgreSQL killed mid-transaction) emits 'error'
+  // besides failing its query; the pool listens only to idle clients, and an 'error' nobody
+  // listens to kills the process. The failed query already carries the error: record it only.
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await fn(client);
@@ -20,6 +28,7 @@ export async function transaction<T>(pool: Pool, fn: (client: PoolClient) => Pro
     }
     throw err;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

@@ -103,4 +103,14 @@ export class SqliteAccountRepository implements AccountRepository {
   deleteSession(idHash: string): Promise<boolean> {
     return asPromise(() => this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash).changes > 0);
   }
+
+  changePassword(id: string, passwordHash: string, keepSessionIdHash: string): Promise<string[] | undefined> {
+    return asPromise(() =>
+      this.db.transaction(() => {
+        if (this.db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, id).changes === 0) return undefined;
+        const ended = this.db.prepare('DELETE FROM sessions WHERE account_id = ? AND id_hash <> ? RETURNING id_hash').all(id, keepSessionIdHash) as { id_hash: string }[];
+        return ended.map((r) => r.id_hash);
+      })(),
+    );
+  }
 }

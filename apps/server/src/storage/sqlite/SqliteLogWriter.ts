@@ -8,6 +8,15 @@ type Request =
   | { op: 'unlock'; commitmentId: string }
   | { op: 'close' };
 
+/** What the thread sends unasked: it stopped confirming (see `halt` in the worker). */
+interface HaltEvent {
+  event: 'halted';
+  reason: string;
+}
+
+/** Code of the writes refused after the database files changed under the server. */
+export const FILES_CHANGED = 'COCREA_SQLITE_FILES_CHANGED';
+
 interface Reply {
   id: number;
   ok: boolean;
@@ -42,6 +51,12 @@ export class SqliteLogWriter {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private closed = false;
+  /**
+   * Why the writer stopped confirming for good: `cocrea.sqlite` or its `-wal` was removed or
+   * replaced under the running server. What was confirmed before was saved into the database
+   * file (checkpoint, or a full copy); every later write is refused until a restart.
+   */
+  problem: string | null = null;
 
   constructor(
     private readonly file: string,
@@ -88,6 +103,8 @@ export class SqliteLogWriter {
 
   private request(req: Request): Promise<unknown> {
     if (this.closed) return Promise.reject(new SqliteWriteError('storage is closed', null));
+    // A new thread would open a fresh WAL beside the main connection's removed one: never.
+    if (this.problem) return Promise.reject(new SqliteWriteError(this.problem, FILES_CHANGED));
     return this.send(this.worker ?? this.start(), req);
   }
 
@@ -109,7 +126,12 @@ export class SqliteLogWriter {
 
   private start(): Worker {
     const worker = new Worker(WORKER_URL, { workerData: { file: this.file, synchronous: this.synchronous } });
-    worker.on('message', (r: Reply) => {
+    worker.on('message', (r: Reply | HaltEvent) => {
+      if ('event' in r) {
+        this.problem = r.reason;
+        return;
+      }
+      if (!r.ok && r.code === FILES_CHANGED) this.problem = r.message ?? 'SQLite files changed';
       const p = this.pending.get(r.id);
       if (!p) return;
       this.pending.delete(r.id);
@@ -124,7 +146,7 @@ export class SqliteLogWriter {
         p.reject(err);
       }
     };
-    worker.on('error', (err) => fail(err));
+    worker.on('error', (err: Error) => fail(err));
     worker.on('exit', (code) => fail(new SqliteWriteError(`SQLite writer thread exited (${code})`, null)));
     this.worker = worker;
     return worker;

@@ -44,6 +44,12 @@ class SqliteDocuments implements DocumentStore {
   unlockDocuments(commitmentId: string): Promise<void> {
     return run(() => this.store.unlockDocuments(commitmentId));
   }
+  lockedDocuments(names: readonly string[]): Promise<Set<string>> {
+    return run(() => this.store.lockedDocuments(names));
+  }
+  problem(): string | null {
+    return this.store.problem();
+  }
   tailLength(name: string): Promise<number> {
     return run(() => this.store.tailLength(name));
   }
