@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the built app: they would publish the readable source next to it (the
+    // server refuses `*.map` anyway). `vite` in development has its own.
+    sourcemap: false,
   },
 });

@@ -33,6 +33,7 @@ export function createAccess(storage: Storage, config: Config, docs: DocumentAcc
     limits: createRateLimits({
       windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
       signIn: config.RATE_LIMIT_SIGN_IN,
+      signInAccount: config.RATE_LIMIT_SIGN_IN_ACCOUNT,
       join: config.RATE_LIMIT_JOIN,
       invitations: config.RATE_LIMIT_INVITATIONS,
     }),

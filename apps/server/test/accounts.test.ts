@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer } from './childServer';
-import { adminOf, api, bearer, tempDataDir, cookieFrom, createMesa, join, rawSql, Session, signedIn, signIn, startTestServer, TEST_PASSWORD } from './harness';
+import { adminOf, api, bearer, tempDataDir, cookieFrom, createMesa, join, rawSql, scrapeMetrics, Session, signedIn, signIn, startTestServer, TEST_METRICS_TOKEN, TEST_PASSWORD } from './harness';
 import { dumpState } from './stateDump';
 
 /*
@@ -242,6 +244,84 @@ describe('hardening', () => {
       expect((await admin2.api('POST', '/api/invitations', { email: 'b@example.mx', role: 'stm' })).status).toBe(429);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('limits failed sign-ins per account too, whatever the IP, and unknown emails alike (429 even with the right password)', async () => {
+    // Each request says it comes from another address; the server believes X-Forwarded-For
+    // from loopback (TRUST_PROXY's default), so the per-IP count never trips.
+    const limited = await startTestServer(undefined, { RATE_LIMIT_SIGN_IN: '100', RATE_LIMIT_SIGN_IN_ACCOUNT: '3' });
+    try {
+      let ip = 0;
+      const attempt = (email: string, password: string) => api<Body>(limited.url, 'POST', '/api/auth/sign-in', { email, password }, { 'x-forwarded-for': `203.0.113.${++ip}` });
+      const victim = await signedIn(limited, 'facilitator');
+      // Successful sign-ins do not count.
+      for (let i = 0; i < 4; i++) expect((await attempt(victim.account.email, TEST_PASSWORD)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await attempt(victim.account.email, `adivinanza ${i}`)).status).toBe(401);
+      // The same email however it is typed; now even the right password waits.
+      const locked = await attempt(` ${victim.account.email.toUpperCase()} `, TEST_PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(locked.body.error).toEqual({ code: 'rate_limited', message: 'Demasiados intentos fallidos con este correo. Por seguridad, espera unos minutos antes de volver a intentar.' });
+      expect(locked.headers.get('retry-after')).toBeTruthy();
+      // An email without an account gets exactly the same answers: nothing tells them apart.
+      for (let i = 0; i < 3; i++) expect((await attempt('nadie-aqui@cocrea.test', `adivinanza ${i}`)).status).toBe(401);
+      expect((await attempt('nadie-aqui@cocrea.test', 'otra')).body.error).toEqual(locked.body.error);
+      // Another account is not affected.
+      expect((await attempt((await adminOf(limited.url)).account.email, TEST_PASSWORD)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses a guessable password when an invitation is accepted (400 weak_password, in Spanish), creating nothing', async () => {
+    const { url } = (await admin.api<{ url: string }>('POST', '/api/invitations', { email: 'rosa.mendez@example.mx', role: 'stm' })).body;
+    const token = url.split('/invitaciones/')[1] as string;
+    const before = await everything();
+    for (const password of ['1234567890', 'rosamendez']) {
+      const r = await api<Body>(server.url, 'POST', `/api/invitations/${token}/accept`, { name: 'Rosa Méndez', password });
+      expect(r.status, password).toBe(400);
+      expect(r.body.error?.code).toBe('weak_password');
+      expect(r.body.error?.message).toMatch(/^La contraseña es demasiado fácil de adivinar\. \S/);
+    }
+    expect(await everything()).toBe(before);
+    expect((await api(server.url, 'POST', `/api/invitations/${token}/accept`, { name: 'Rosa Méndez', password: 'tamarindo azul bajo la lluvia' })).status).toBe(201);
+  });
+
+  it('/metrics needs METRICS_TOKEN as a Bearer token, and without one configured it does not exist', async () => {
+    const wrong = await api<Body>(server.url, 'GET', '/metrics');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error?.code).toBe('unauthorized');
+    for (const authorization of [`Bearer ${TEST_METRICS_TOKEN}x`, `Bearer ${TEST_METRICS_TOKEN.slice(0, -1)}`, TEST_METRICS_TOKEN]) {
+      expect((await api(server.url, 'GET', '/metrics', undefined, { authorization })).status, authorization).toBe(401);
+    }
+    expect(await scrapeMetrics(server.url)).toContain('cocrea_connections');
+    const open = await startTestServer(undefined, { METRICS_TOKEN: '' });
+    try {
+      expect((await api(open.url, 'GET', '/metrics')).status).toBe(404);
+      expect((await api(open.url, 'GET', '/metrics', undefined, { authorization: 'Bearer ' })).status).toBe(404);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('serves no source maps of the web app (404), whether the file exists or not', async () => {
+    const dataDir = tempDataDir();
+    const webDist = path.join(dataDir, 'web');
+    fs.mkdirSync(path.join(webDist, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>cocrea</title>');
+    fs.writeFileSync(path.join(webDist, 'assets', 'index-abc.js'), 'console.log(1)\n//# sourceMappingURL=index-abc.js.map');
+    fs.writeFileSync(path.join(webDist, 'assets', 'index-abc.js.map'), '{"version":3,"sources":["src/secreto.ts"]}');
+    const web = await startTestServer(dataDir, { WEB_DIST: webDist });
+    try {
+      expect((await fetch(`${web.url}/assets/index-abc.js`)).status).toBe(200);
+      for (const url of ['/assets/index-abc.js.map', '/assets/INDEX-ABC.JS.MAP', '/assets/otro.js.map', '/mesas/x.map']) {
+        const r = await fetch(`${web.url}${url}`);
+        expect(r.status, url).toBe(404);
+        expect(await r.text(), url).not.toContain('secreto');
+      }
+      expect((await fetch(`${web.url}/mesas/abc`)).status).toBe(200);
+    } finally {
+      await web.close();
     }
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROBLEM_NODE_ID, treeViolations } from '@cocrea/domain';
 import { addNode, applyTextChange, deleteSubtree, nodeText, readTree, setPositions, treeNodes } from '@cocrea/collab';
-import { connectClient, createMesa, join, startTestServer, waitFor, type TestClient } from './harness';
+import { connectClient, createMesa, join, scrapeMetrics, startTestServer, waitFor, type TestClient } from './harness';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
@@ -73,7 +73,7 @@ describe('five real providers editing one mesa at once', () => {
     expect(trees[0]?.problem.id).toBe(PROBLEM_NODE_ID);
 
     // The work shows in the Prometheus metrics.
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await scrapeMetrics(server.url);
     const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
     expect(value('cocrea_updates_total')).toBeGreaterThan(100);
     expect(value('cocrea_connections')).toBe(5);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRoadmap, readTree, roadmapDocumentName, treeDocumentName } from '@cocrea/collab';
+import { checkPasswordStrength } from '../src/auth/passwordStrength';
 import { runDemo } from '../src/cli/demoCommand';
 import { DemoError } from '../src/cli/demoLoader';
 import fs from 'node:fs';
@@ -147,6 +148,11 @@ describe('npm run demo', () => {
     expect(asStm.body.members.every((m) => m.contact === undefined)).toBe(true);
   });
 
+  it('refuses a weak password given on stdin, writing nothing', async () => {
+    const weak = runDemo(['--password-stdin'], () => storageOf(server.dataDir), { out: () => undefined, stdin: () => Promise.resolve('1234567890\n') });
+    await expect(weak).rejects.toThrow(/fácil de adivinar/);
+  });
+
   it('refuses a second run, writing nothing', async () => {
     await expect(demo()).rejects.toBeInstanceOf(DemoError);
     expect((await get<{ exercises: unknown[] }>('/api/public/exercises')).body.exercises).toHaveLength(1);
@@ -168,6 +174,9 @@ describe('the demo script', () => {
     const first = await run();
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Contraseña de todas \(se muestra solo esta vez\): [A-Za-z0-9]{16}\n$/);
+    // The generated password is one the server would accept when set anywhere else.
+    const generated = /: ([A-Za-z0-9]{16})\n$/.exec(first.stdout)?.[1] ?? '';
+    expect(await checkPasswordStrength(generated)).toMatchObject({ ok: true });
     const second = await run();
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('La demostración ya está cargada');

@@ -80,9 +80,20 @@ async function databaseFor(dataDir: string): Promise<Record<string, string>> {
  */
 export const TEST_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_SIGN_IN: '100000',
+  RATE_LIMIT_SIGN_IN_ACCOUNT: '100000',
   RATE_LIMIT_JOIN: '100000',
   RATE_LIMIT_INVITATIONS: '100000',
 };
+
+/** The bearer token test servers require on `/metrics`. */
+export const TEST_METRICS_TOKEN = 'token-de-metricas-de-pruebas';
+
+/** The Prometheus text of a test server's `/metrics` (read with {@link TEST_METRICS_TOKEN}). */
+export async function scrapeMetrics(base: string): Promise<string> {
+  const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`/metrics: ${res.status}`);
+  return res.text();
+}
 
 /** A real cocrea server on port 0 with its own data directory (and database, see above), and {@link TEST_ADMIN}. */
 export async function startTestServer(dataDir = tempDataDir(), env: Record<string, string> = {}): Promise<CocreaServer & { dataDir: string }> {
@@ -92,6 +103,7 @@ export async function startTestServer(dataDir = tempDataDir(), env: Record<strin
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     WEB_DIST: path.join(dataDir, 'no-web'),
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...TEST_RATE_LIMITS,
     ...(await databaseFor(dataDir)),
     ...env,

@@ -16,7 +16,7 @@ import {
   roadmapText,
   treeDocumentName,
 } from '@cocrea/collab';
-import { startTestServer, TEST_PASSWORD, waitFor } from './harness';
+import { api, bearer, signedIn, startTestServer, TEST_PASSWORD, waitFor } from './harness';
 import { MatrixWorld, type Req, type Scope } from './matrixWorld';
 import { documentMatrix, MATRIX_ROLES, restMatrix, type MatrixRole } from './permissionsDoc';
 import { feasibleReview } from './roadmapFixture';
@@ -69,6 +69,14 @@ const PROBES: [string, Probe][] = [
         { method: 'GET', url: '/api/auth/me' },
         { method: 'POST', url: '/api/auth/sign-out', ...(as ? { as } : {}) },
       ];
+    },
+  ],
+  [
+    '`POST /api/auth/password`',
+    async (role) => {
+      // A fresh account of the role: changing the password ends the other sessions of the caller.
+      const as = role === 'admin' || role === 'facilitator' || role === 'stm' || role === 'expert' ? await signedIn(world.server, role) : undefined;
+      return [{ method: 'POST', url: '/api/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: 'tamarindo azul bajo la lluvia' }, ...(as ? { as } : {}) }];
     },
   ],
   ['(role facilitator or admin)', () => Promise.resolve([{ method: 'POST', url: '/api/invitations', body: { email: world.email('fac'), role: 'facilitator' } }])],
@@ -514,6 +522,67 @@ describe('revoking access closes sockets at once', () => {
     expect((await one.api('GET', '/api/auth/me')).status).toBe(401);
     a.destroy();
     b.destroy();
+  });
+
+  it('changing a password ends the account’s other sessions and closes their sockets; the current one stays', async () => {
+    // world.account signs in once too: with `other`, two sessions the change must end.
+    const account = await world.account('stm');
+    const current = await world.signInAs(account.email);
+    const other = await world.signInAs(account.email);
+    const mine = await world.open(treeDocumentName(world.A), (await current.token(world.A)).token);
+    const theirs = await world.open(treeDocumentName(world.A), (await other.token(world.A)).token);
+    const NEW = 'tamarindo azul bajo la lluvia';
+    const changed = await current.api('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: NEW });
+    expect(changed.status).toBe(204);
+    await waitFor(() => theirs.closes.length > 0, 'the other session’s socket to close');
+    expect(theirs.closes[0]).toEqual({ code: CloseCode.Forbidden, reason: DenialReason.Revoked });
+    expect(mine.closes).toEqual([]);
+    expect((await other.api('GET', '/api/auth/me')).status).toBe(401);
+    expect((await current.api('GET', '/api/auth/me')).status).toBe(200);
+    expect((await world.send('public', { method: 'POST', url: '/api/auth/sign-in', body: { email: account.email, password: TEST_PASSWORD } })).status).toBe(401);
+    expect((await world.send('public', { method: 'POST', url: '/api/auth/sign-in', body: { email: account.email, password: NEW } })).status).toBe(200);
+    const { entries } = (await world.admin.api<{ entries: { action: string; actor: { id: string } | null; details: Record<string, unknown> }[] }>('GET', '/api/audit?limit=20')).body;
+    expect(entries.find((e) => e.action === 'account.password_change' && e.actor?.id === account.id)?.details).toEqual({ sessionsEnded: 2 });
+    mine.destroy();
+    theirs.destroy();
+  });
+
+  it('a password change needs the current password and a strong new one, and changes nothing otherwise', async () => {
+    const s = await world.signInAs((await world.account('expert')).email);
+    const NEW = 'tamarindo azul bajo la lluvia';
+    await world.unchanged(async () => {
+      const weak = await s.api<{ error: { code: string; message: string } }>('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: '1234567890' });
+      expect(weak.status).toBe(400);
+      expect(weak.body.error.code).toBe('weak_password');
+      expect(weak.body.error.message).toMatch(/^La contraseña es demasiado fácil de adivinar\./);
+      // Without the CSRF token, as every cookie write.
+      const csrf = await s.api<{ error: { code: string } }>('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: NEW }, { 'x-csrf-token': '' });
+      expect(csrf.body.error.code).toBe('csrf');
+    });
+    // A wrong current password changes nothing but is recorded, as a failed sign-in is.
+    const wrong = await s.api<{ error: { code: string; message: string } }>('POST', '/api/auth/password', { currentPassword: 'no es la mía', newPassword: NEW });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error).toEqual({ code: 'wrong_password', message: 'La contraseña actual no es correcta.' });
+    expect((await world.signInAs(s.account.email)).account.id).toBe(s.account.id);
+    const { entries } = (await world.admin.api<{ entries: { action: string; actor: { id: string } | null }[] }>('GET', '/api/audit?limit=20')).body;
+    expect(entries.some((e) => e.action === 'account.password_change_failed' && e.actor?.id === s.account.id)).toBe(true);
+  });
+
+  it('a participant of a closed mesa reads nothing more over REST (403 mesa_closed), though its token is still valid', async () => {
+    const mesaId = (await world.ok(world.admin.api<{ mesa: { id: string } }>('POST', '/api/mesas', { title: 'Mesa que se cierra para leer', topic: 'Agua' }))).mesa.id;
+    const joined = await world.ok(world.admin.api<{ token: string }>('POST', `/api/mesas/${mesaId}/join`, { name: 'Lola' }));
+    const commitment = await world.ok(world.facilitator.api<{ commitment: { id: string } }>('POST', `/api/mesas/${mesaId}/commitments`, { title: 'Un compromiso' }));
+    const reads = [`/api/mesas/${mesaId}`, `/api/mesas/${mesaId}/alternatives`, `/api/mesas/${mesaId}/commitments`, `/api/mesas/${mesaId}/tree.svg`, `/api/commitments/${commitment.commitment.id}`];
+    const as = (url: string) => api<{ error?: { code: string; message: string } }>(world.server.url, 'GET', url, undefined, bearer(joined.token));
+    for (const url of reads) expect((await as(url)).status, url).toBe(200);
+    await world.ok(world.facilitator.api('PATCH', `/api/mesas/${mesaId}`, { status: 'cerrada' }));
+    for (const url of reads) {
+      const r = await as(url);
+      expect(r.status, url).toBe(403);
+      expect(r.body.error, url).toEqual({ code: 'mesa_closed', message: 'La mesa está cerrada: ya no admite participantes ni sus cambios.' });
+    }
+    // Staff and members still read it.
+    for (const url of reads) expect((await world.stm.api('GET', url)).status, url).toBe(200);
   });
 
   it('a revoked invitation stops working (410)', async () => {

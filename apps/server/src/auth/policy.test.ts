@@ -33,6 +33,7 @@ const closed = (member = true): MesaScope => ({ id: MESA, status: 'cerrada', mem
 const DOC_ROWS: [string, RestAction | 'public'][] = [
   ['`POST /api/auth/sign-in`', 'public'],
   ['`GET /api/auth/me`', 'auth.session'],
+  ['`POST /api/auth/password`', 'auth.password'],
   ['(role facilitator or admin)', 'invitation.create.staff'],
   ['(role stm or expert)', 'invitation.create.member'],
   ['`GET /api/invitations`, `DELETE', 'invitation.manage'],
@@ -106,10 +107,10 @@ describe('allows', () => {
     expect(allows(principals.facilitator, 'mesa.create')).toEqual({ ok: true });
   });
 
-  it('lets a participant read and contribute only on its own mesa, and contribute only while it is open', () => {
+  it('lets a participant read and contribute only on its own mesa, and only while it is open', () => {
     const p = principals.participant;
     expect(allows(p, 'mesa.read', open())).toEqual({ ok: true });
-    expect(allows(p, 'mesa.read', closed())).toEqual({ ok: true });
+    expect(allows(p, 'mesa.read', closed())).toEqual({ ok: false, denial: 'mesa_closed' });
     expect(allows(p, 'mesa.read', open(false, OTHER))).toEqual({ ok: false, denial: 'wrong_mesa' });
     expect(allows(p, 'mesa.contribute', open())).toEqual({ ok: true });
     expect(allows(p, 'mesa.contribute', closed())).toEqual({ ok: false, denial: 'mesa_closed' });

@@ -50,6 +50,8 @@ const row = (admin: Rule, facilitator: Rule, stm: Rule, expert: Rule, participan
 export const REST_RULES = {
   /** `GET /api/auth/me`, `POST /api/auth/sign-out`. */
   'auth.session': row('yes', 'yes', 'yes', 'yes', 'no'),
+  /** `POST /api/auth/password`: one's own password (participants have none). */
+  'auth.password': row('yes', 'yes', 'yes', 'yes', 'no'),
   /** `POST /api/invitations` for role facilitator or admin. */
   'invitation.create.staff': row('yes', 'no', 'no', 'no', 'no'),
   /** `POST /api/invitations` for role stm or expert. */
@@ -62,8 +64,12 @@ export const REST_RULES = {
   'mesa.create': row('yes', 'yes', 'no', 'no', 'no'),
   /** `GET /api/mesas`: `own` lists only the expert's mesas. */
   'mesa.list': row('yes', 'yes', 'yes', 'own', 'no'),
-  /** A mesa and everything read under it: alternatives, commitments, tree exports, versions, exports. */
-  'mesa.read': row('yes', 'yes', 'yes', 'own', 'own'),
+  /**
+   * A mesa and everything read under it: alternatives, commitments, tree exports, versions,
+   * exports, its kit. A participant reads only while the mesa is open (their token outlives the
+   * closing by up to `TOKEN_TTL_SECONDS`; the mesa's status is checked on every request).
+   */
+  'mesa.read': row('yes', 'yes', 'yes', 'own', 'ownOpen'),
   /** `PATCH /api/mesas/:id`: the join link, closing and reopening. */
   'mesa.update': row('yes', 'yes', 'no', 'no', 'no'),
   /** `POST /api/mesas/:id/token`: a WebSocket token for an account. */

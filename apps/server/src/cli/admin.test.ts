@@ -47,11 +47,14 @@ describe('npm run admin', () => {
     expect(listed).not.toContain('scrypt');
   });
 
-  it('refuses a taken email, a short password, a bad role and unknown usage', async () => {
+  it('refuses a taken email, a short or guessable password, a bad role and unknown usage', async () => {
     const dir = tempDir();
     await harness(dir).run('create', '--email', 'ana@x.mx', '--name', 'Ana');
     await expect(harness(dir).run('create', '--email', 'ANA@x.mx', '--name', 'Otra')).rejects.toThrow('Ya existe una cuenta con el correo');
     await expect(harness(dir, 'corta').run('create', '--email', 'b@x.mx', '--name', 'B')).rejects.toThrow('al menos 10 caracteres');
+    // Long enough but guessable: a common password, or one built from the person's own name.
+    await expect(harness(dir, '1234567890').run('create', '--email', 'b@x.mx', '--name', 'B')).rejects.toThrow('La contraseña es demasiado fácil de adivinar.');
+    await expect(harness(dir, 'beatrizlopez1').run('create', '--email', 'beatriz@x.mx', '--name', 'Beatriz López')).rejects.toThrow('fácil de adivinar');
     await expect(harness(dir).run('create', '--email', 'c@x.mx', '--name', 'C', '--role', 'root')).rejects.toMatchObject({ code: 64 });
     await expect(harness(dir).run('create', '--email', 'no-es-correo', '--name', 'C')).rejects.toThrow('El correo no es válido.');
     await expect(harness(dir).run('borrar')).rejects.toBeInstanceOf(AdminError);

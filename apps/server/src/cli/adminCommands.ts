@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { checkPasswordStrength } from '../auth/passwordStrength';
 import { hashPassword } from '../auth/passwords';
 import { ACCOUNT_ROLES } from '../auth/principal';
 import { newId } from '../ids';
@@ -81,6 +82,8 @@ export async function runAdmin(argv: readonly string[], storage: () => Promise<S
   if (!input.success) throw new AdminError(`${input.error.issues.map((i) => i.message).join(' ')}\n\n${USAGE}`, 64);
   const password = passwordSchema.safeParse(await io.password(values['password-stdin'] === true));
   if (!password.success) throw new AdminError(password.error.issues.map((i) => i.message).join(' '));
+  const strength = await checkPasswordStrength(password.data, { email: input.data.email, name: input.data.name });
+  if (!strength.ok) throw new AdminError(strength.message);
   const passwordHash = await hashPassword(password.data);
   const s = await storage();
   try {

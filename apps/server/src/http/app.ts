@@ -19,7 +19,9 @@ import { exerciseRoutes, exerciseUploadRoutes, type ExerciseRoutesDeps } from '.
 import { kitRoutes } from './kitRoutes';
 import { planRecordRoutes } from './planRecordRoutes';
 import { publicExerciseRoutes } from './publicExerciseRoutes';
+import { metricsRoute } from './metricsRoute';
 import { securityHeaders } from './securityHeaders';
+import { refuseSourceMaps } from './sourceMaps';
 
 /** What the HTTP app needs. */
 export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutesDeps, ExerciseRoutesDeps {
@@ -30,6 +32,8 @@ export interface AppDeps extends MesaRoutesDeps, CommitmentRoutesDeps, PamRoutes
   webDist: string;
   health: () => Record<string, unknown>;
   metrics: Registry;
+  /** Bearer token `/metrics` requires (config `METRICS_TOKEN`); unset, `/metrics` is 404. */
+  metricsToken?: string | undefined;
 }
 
 /** The Express app: `/healthz`, the REST API under `/api` (see docs/api.md), and the built web app at `/`. */
@@ -41,12 +45,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(deps.sessions.secure));
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', ...deps.health() });
+    // `status: 'degraded'` (e.g. saving stalled) answers 503, so a load balancer or probe notices.
+    const body = { status: 'ok', ...deps.health() };
+    res.status(body.status === 'ok' ? 200 : 503).json(body);
   });
 
-  app.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.contentType).send(await deps.metrics.metrics());
-  });
+  app.get('/metrics', metricsRoute(deps.metrics, deps.metricsToken));
 
   const api = express.Router();
   api.use(express.json({ limit: deps.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
@@ -85,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
 
   const index = path.join(deps.webDist, 'index.html');
   if (fs.existsSync(index)) {
+    app.use(refuseSourceMaps);
     app.use(express.static(deps.webDist, { index: false, maxAge: '1h' }));
     // Client-side routes (/mesas/:id …) all serve the app shell.
     app.get(/^\/(?!api\/|collab$|metrics$|healthz$).*/, (_req, res) => {

@@ -20,6 +20,8 @@ export type ApiErrorCode =
   | 'mesa_closed'
   | 'join_closed'
   | 'invalid_credentials'
+  | 'wrong_password'
+  | 'weak_password'
   | 'account_disabled'
   | 'account_exists'
   | 'account_not_found'
@@ -35,6 +37,9 @@ export type ApiErrorCode =
   | 'progress_refused'
   | 'record_refused'
   | 'file_refused'
+  // The export pool (http/sendExport.ts).
+  | 'export_busy'
+  | 'export_timeout'
   | 'internal';
 
 /** An error that becomes an HTTP response with a Spanish message for a person. */

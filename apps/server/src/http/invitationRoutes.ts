@@ -12,6 +12,7 @@ import { actorOf, type AccessDeps } from './accessDeps';
 import { denialError } from './auth';
 import { HttpError, httpErrors, parseBody } from './errors';
 import { newSession, setSessionCookie } from './sessionCookie';
+import { requireStrongPassword } from './strongPassword';
 
 const emailSchema = z
   .string({ error: 'Escribe un correo.' })
@@ -122,6 +123,7 @@ export function invitationRoutes(deps: AccessDeps & { mesas: MesaRepository }): 
     const token = String(req.params.token);
     const { name, password } = parseBody(acceptSchema, req.body);
     const i = await pending(token);
+    await requireStrongPassword(password, { email: i.email, name });
     const accountId = newId();
     const { id, stored } = newSession(accountId, sessions);
     const outcome = await invitations.accept(

@@ -9,6 +9,8 @@ export type AuditAction =
   | 'invitation.revoke'
   | 'invitation.accept'
   | 'account.update'
+  | 'account.password_change'
+  | 'account.password_change_failed'
   | 'mesa.create'
   | 'mesa.update'
   | 'mesa.join'

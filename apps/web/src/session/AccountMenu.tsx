@@ -5,7 +5,7 @@ import { useSession } from './SessionContext';
 
 /**
  * The account in the header: "Iniciar sesión" for a visitor; for an account its initials (and
- * name), opening a menu with name, role and "Cerrar sesión". `compact` (the mesa header, where
+ * name), opening a menu with name, role, "Cambiar contraseña" and "Cerrar sesión". `compact` (the mesa header, where
  * room is short and the join form has its own way in) shows initials only and no sign-in link.
  */
 export function AccountMenu({ compact = false }: { compact?: boolean }) {
@@ -81,6 +81,9 @@ export function AccountMenu({ compact = false }: { compact?: boolean }) {
               {t(`roles.${account.role}`)}
             </span>
           </p>
+          <Link href="/cuenta/contrasena" className="button button--block" data-testid="change-password-link" onClick={() => setOpen(false)}>
+            {t('auth.changePassword')}
+          </Link>
           <button type="button" className="button button--block" data-testid="sign-out" disabled={busy} onClick={signOut}>
             {t('auth.signOut')}
           </button>
