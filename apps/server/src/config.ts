@@ -30,12 +30,42 @@ export const configSchema = z.object({
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
   RATE_LIMIT_WINDOW_SECONDS: int(900, 1, 86_400),
   RATE_LIMIT_SIGN_IN: int(10, 1, 100_000),
+  RATE_LIMIT_SIGN_IN_ACCOUNT: int(10, 1, 100_000),
   RATE_LIMIT_JOIN: int(300, 1, 100_000),
   RATE_LIMIT_INVITATIONS: int(20, 1, 100_000),
   MAX_MESSAGE_BYTES: int(1_048_576, 1024, 64 * 1_048_576),
   MAX_BODY_BYTES: int(65_536, 1024, 16 * 1_048_576),
+  /** Open collaboration WebSockets per client IP (a room behind one NAT shares an IP); more get 429. */
+  MAX_SOCKETS_PER_IP: int(200, 1, 1_000_000),
+  /** Open collaboration WebSockets in all; more get 503. */
+  MAX_SOCKETS: int(10_000, 1, 10_000_000),
+  /** Seconds a WebSocket may stay open without authenticating a document (then closed with 4408). */
+  WS_AUTH_TIMEOUT_SECONDS: int(10, 1, 3600),
+  /** Bytes a second one WebSocket may send, sustained (burst: four times, at least MAX_MESSAGE_BYTES). */
+  WS_BYTES_PER_SECOND: int(1_048_576, 1024, 1024 * 1_048_576),
+  /** Messages a second one WebSocket may send, sustained (burst: four times). */
+  WS_MESSAGES_PER_SECOND: int(200, 1, 1_000_000),
+  /** Presence (awareness) messages a second one WebSocket may send, sustained (burst: twice). */
+  WS_AWARENESS_PER_SECOND: int(30, 1, 100_000),
+  /** Largest presence state (its JSON) one client may publish. */
+  AWARENESS_MAX_STATE_BYTES: int(4096, 256, 1_048_576),
+  MAX_DOCUMENT_BYTES: int(8 * 1_048_576, 16_384, 1024 * 1_048_576),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   COMPACT_AFTER_UPDATES: int(500, 1, 1_000_000),
+  /** Seconds a flush may wait for the disk before its client is told `save-stalled` and `/healthz` answers 503. */
+  SAVE_STALL_SECONDS: int(5, 1, 3600),
+  // Empty counts as unset (compose's `${METRICS_TOKEN:-}`): /metrics is then disabled.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'debe tener al menos 16 caracteres').optional()),
+  /** Worker threads rendering PDF, DOCX and tree pictures at once (off the event loop). */
+  EXPORT_PROCESSES: int(1, 1, 16),
+  /** Exports waiting for a thread; one more gets 503. */
+  EXPORT_QUEUE: int(8, 0, 1000),
+  /** Budget of one export, waiting included; past it the render is cancelled and gets 503. */
+  EXPORT_TIMEOUT_SECONDS: int(30, 1, 600),
+  /** Seconds an idle export thread lives before it exits and returns its memory. */
+  EXPORT_IDLE_SECONDS: int(30, 1, 3600),
+  /** Memory for files of finalized versions, rendered once and then served from it. */
+  EXPORT_CACHE_MB: int(32, 0, 4096),
   WEB_DIST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

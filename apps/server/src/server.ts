@@ -5,14 +5,18 @@ import { CloseCode } from '@cocrea/collab';
 import { createAccess } from './access';
 import { CollabTokens } from './auth/collabTokens';
 import { attachWebSocket, COLLAB_PATH } from './collab/attachWebSocket';
+import type { TrustFn } from './collab/SocketAdmission';
+import { socketBudget } from './collab/SocketGuard';
 import { AnnotationGuard } from './collab/AnnotationGuard';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
+import { ContentGuard } from './collab/ContentGuard';
 import { createRedisExtension, instanceIdentifier, type RedisRelay } from './collab/createRedisExtension';
 import { DocumentCompactor } from './collab/DocumentCompactor';
 import { DocumentAccess } from './collab/DocumentAccess';
 import { DocumentLocks } from './collab/DocumentLocks';
 import { DurableLogExtension } from './collab/DurableLogExtension';
 import type { Config } from './config';
+import { ExportRenderer } from './exports/ExportRenderer';
 import { createApp } from './http/app';
 import type { Logger } from './logger';
 import { ExerciseAudit } from './services/ExerciseAudit';
@@ -31,10 +35,17 @@ export interface CocreaServer {
   /** This instance's name among its peers (Redis identifier), also in `/healthz`. */
   instance: string;
   hocuspocus: Hocuspocus;
+  /** The export pool (PDF, DOCX, tree pictures rendered in worker threads). */
+  exports: ExportRenderer;
   /** Resolves once every pending durable write and compaction is done (tests compare stored state). */
   settled(): Promise<void>;
   /** Stops accepting, tells clients to reconnect, makes everything durable, closes Redis and storage. */
   close(): Promise<void>;
+}
+
+/** `/healthz`'s verdict on saving: `ok`, or `degraded` with the reason. */
+function healthOf(stall: string | null): { status: 'ok' } | { status: 'degraded'; reason: string } {
+  return stall === null ? { status: 'ok' } : { status: 'degraded', reason: stall };
 }
 
 /**
@@ -96,15 +107,24 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     debounce: 2000,
     maxDebounce: 10000,
     extensions: [
-      new AuthenticationExtension({ tokens, mesas, locks, log, ...access }),
+      new AuthenticationExtension({ tokens, mesas, commitments, locks, log, ...access }),
+      new ContentGuard(config.MAX_DOCUMENT_BYTES, log, metrics),
       new AnnotationGuard(log, metrics),
-      new DurableLogExtension(updateLog, compactor, log, metrics, (name) => locks.refresh([name])),
+      new DurableLogExtension(updateLog, compactor, log, metrics, (name) => locks.refused(name), config.SAVE_STALL_SECONDS * 1000),
       ...(redis ? [redis.extension] : []),
     ],
   });
 
+  const exportRenderer = new ExportRenderer({
+    processes: config.EXPORT_PROCESSES,
+    queue: config.EXPORT_QUEUE,
+    timeoutMs: config.EXPORT_TIMEOUT_SECONDS * 1000,
+    idleMs: config.EXPORT_IDLE_SECONDS * 1000,
+    cacheBytes: config.EXPORT_CACHE_MB * 1_048_576,
+  });
   const app = createApp({
     ...access,
+    exports: exportRenderer,
     docs,
     mesas,
     tokens,
@@ -120,8 +140,11 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     maxBodyBytes: config.MAX_BODY_BYTES,
     trustProxy: config.TRUST_PROXY,
     metrics: metrics.registry,
+    metricsToken: config.METRICS_TOKEN,
     webDist: config.webDist,
     health: () => ({
+      // Degraded (503) while writes wait past SAVE_STALL_SECONDS or the store stopped confirming.
+      ...healthOf(updateLog.stallReason(config.SAVE_STALL_SECONDS * 1000)),
       instance,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       documents: hocuspocus.getDocumentsCount(),
@@ -130,7 +153,16 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     }),
   });
   const server = http.createServer(app);
-  const sockets = attachWebSocket(server, hocuspocus, config.MAX_MESSAGE_BYTES, log, (socket) => access.sockets.forget(socket));
+  const socketLimits = {
+    maxPayload: config.MAX_MESSAGE_BYTES,
+    maxPerIp: config.MAX_SOCKETS_PER_IP,
+    maxTotal: config.MAX_SOCKETS,
+    authTimeoutMs: config.WS_AUTH_TIMEOUT_SECONDS * 1000,
+    budget: socketBudget(config),
+    // The same client IP as REST rate limits: Express' compiled `trust proxy`.
+    trust: app.get('trust proxy fn') as TrustFn,
+  };
+  const sockets = attachWebSocket(server, hocuspocus, socketLimits, log, (socket) => access.sockets.forget(socket));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -151,6 +183,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
       await Promise.all([...hocuspocus.documents.keys()].map((name) => compactor.compactSoon(name)));
       await compactor.idle();
       redis?.close();
+      await exportRenderer.close();
       await storage.close();
       try {
         log.info('cocrea stopped; everything acknowledged is on disk');
@@ -163,5 +196,5 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     await updateLog.drain();
     await compactor.idle();
   };
-  return { url, port, instance, hocuspocus, settled, close };
+  return { url, port, instance, hocuspocus, exports: exportRenderer, settled, close };
 }

@@ -19,6 +19,7 @@ const MicrositioListPage = lazy(() => import('./micrositio/MicrositioListPage').
 const MicrositioPage = lazy(() => import('./micrositio/MicrositioPage').then((m) => ({ default: m.MicrositioPage })));
 const SignInPage = lazy(() => import('./session/SignInPage').then((m) => ({ default: m.SignInPage })));
 const AcceptInvitationPage = lazy(() => import('./session/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })));
+const ChangePasswordPage = lazy(() => import('./session/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const InvitationsPage = lazy(() => import('./admin/InvitationsPage').then((m) => ({ default: m.InvitationsPage })));
 const AccountsPage = lazy(() => import('./admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -31,6 +32,7 @@ export function App() {
         <Switch>
           <Route path="/" component={HomePage} />
           <Route path="/entrar" component={SignInPage} />
+          <Route path="/cuenta/contrasena" component={ChangePasswordPage} />
           <Route path="/invitaciones/:token">{(p) => <AcceptInvitationPage key={p.token} token={p.token} />}</Route>
           <Route path="/mesas/:mesaId/compromisos/:commitmentId">
             {(p) => <CommitmentPage key={`${p.mesaId}/${p.commitmentId}`} mesaId={p.mesaId} commitmentId={p.commitmentId} />}

@@ -25,8 +25,11 @@ export const LABEL: Record<ServerKind, string> = {
 /** cocrea's configuration variables: never inherited from the caller's environment. */
 const COCREA_VARS = [
   'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'AUTH_SECRET', 'TOKEN_TTL_SECONDS', 'MAX_MESSAGE_BYTES',
-  'MAX_BODY_BYTES', 'SQLITE_SYNCHRONOUS', 'COMPACT_AFTER_UPDATES', 'WEB_DIST', 'LOG_LEVEL', 'YPERSISTENCE', 'CALLBACK_URL', 'GC',
+  'MAX_BODY_BYTES', 'SQLITE_SYNCHRONOUS', 'COMPACT_AFTER_UPDATES', 'METRICS_TOKEN', 'WEB_DIST', 'LOG_LEVEL', 'YPERSISTENCE', 'CALLBACK_URL', 'GC',
 ];
+
+/** The token the benchmark's cocrea requires on `/metrics` (unset, it answers 404). */
+const BENCH_METRICS_TOKEN = 'token-de-metricas-del-benchmark';
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -98,7 +101,7 @@ export async function startServer(home: ServerHome): Promise<RunningServer> {
     child = spawn(process.execPath, [...home.nodeArgs, '--import', 'tsx', COCREA_MAIN], {
       cwd: REPO,
       // Every load client joins from 127.0.0.1: the join rate limit would refuse most of them.
-      env: cleanEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: home.dataDir, RATE_LIMIT_JOIN: '100000', ...home.env }),
+      env: cleanEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: home.dataDir, RATE_LIMIT_JOIN: '100000', METRICS_TOKEN: BENCH_METRICS_TOKEN, ...home.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } else if (home.kind === 'hocuspocus') {
@@ -236,7 +239,7 @@ export async function joinMesa(server: RunningServer, mesaId: string, name: stri
 
 /** cocrea: a snapshot of the Prometheus text at `/metrics`. */
 export async function scrapeMetrics(server: RunningServer): Promise<string> {
-  const res = await fetch(`${server.httpUrl}/metrics`);
+  const res = await fetch(`${server.httpUrl}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } });
   return res.text();
 }
 

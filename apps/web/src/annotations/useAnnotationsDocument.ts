@@ -1,10 +1,14 @@
 import type { onCloseParameters } from '@hocuspocus/provider';
+import { CloseCode } from '@cocrea/collab';
 import { useEffect, useState } from 'react';
 import type { MesaAuth } from '../collab/mesaAuth';
 import { useCollabSession, type CollabSession } from '../collab/useCollabConnection';
 
-/** The close code of a refused annotations update (`forbidden:<rule>`) or of an ended access. */
-const FORBIDDEN = 4403;
+/**
+ * Close codes after which reconnecting would only resend a refused change: a broken annotation
+ * rule (`forbidden:<rule>`) or an ended access (4403), a full document (4413), invalid content (4422).
+ */
+const FINAL: readonly number[] = [CloseCode.Forbidden, CloseCode.DocumentTooLarge, CloseCode.InvalidContent];
 
 /** The mesa's annotations document, and whether the server shut us out of it. */
 export interface AnnotationsDocument {
@@ -28,7 +32,7 @@ export function useAnnotationsDocument(auth: MesaAuth): AnnotationsDocument {
   useEffect(() => {
     if (!provider) return;
     const onClose = ({ event }: onCloseParameters) => {
-      if (event.code !== FORBIDDEN) return;
+      if (!FINAL.includes(event.code)) return;
       setClosed({ provider, reason: event.reason });
       provider.disconnect();
     };
@@ -39,5 +43,6 @@ export function useAnnotationsDocument(auth: MesaAuth): AnnotationsDocument {
   }, [provider]);
 
   const mine = provider !== null && closed?.provider === provider ? closed : null;
-  return { session, refused: mine?.reason.startsWith('forbidden:') ?? false, ended: mine !== null };
+  const refused = mine !== null && (mine.reason.startsWith('forbidden:') || mine.reason.startsWith('invalid:') || mine.reason === 'document-too-large');
+  return { session, refused, ended: mine !== null };
 }

@@ -21,6 +21,11 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** Changes this account's password; the server ends its other sessions and keeps this one. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await request<undefined>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
 /** The signed-in account, or `null` for a visitor (no session, or it ended). */
 export async function currentAccount(signal?: AbortSignal): Promise<Account | null> {
   try {

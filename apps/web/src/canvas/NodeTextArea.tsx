@@ -1,4 +1,4 @@
-import { nodeText } from '@cocrea/collab';
+import { nodeText, TEXT_LIMITS } from '@cocrea/collab';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useBoundText } from '../collab/useBoundText';
@@ -58,7 +58,7 @@ export function NodeTextArea({ doc, nodeId, label, placeholder, autoFocus, onAut
       aria-label={label}
       placeholder={placeholder}
       rows={2}
-      maxLength={1000}
+      maxLength={TEXT_LIMITS.treeNodeText}
       disabled={!text}
       readOnly={readOnly}
       spellCheck

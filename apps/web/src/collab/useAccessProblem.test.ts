@@ -9,6 +9,12 @@ describe('access problems', () => {
     expect(problemOfClose(1006, '')).toBeNull();
   });
 
+  it('reads a refused change: a full document (4413) or a text too long (4422)', () => {
+    expect(problemOfClose(4413, 'document-too-large')).toBe('document-too-large');
+    expect(problemOfClose(4422, 'invalid:text-too-long')).toBe('text-too-long');
+    expect(problemOfClose(4422, 'invalid:incomplete-update')).toBe('invalid-content');
+  });
+
   it('reads a failed renewal: session ended, mesa or link closed, refused; network trouble passes', () => {
     expect(problemOfRenewal(new ApiError('unauthorized', 'x', 401))).toBe('session-ended');
     expect(problemOfRenewal(new ApiError('mesa_closed', 'x', 403))).toBe('mesa-closed');

@@ -1,13 +1,18 @@
 import type { HocuspocusProvider, onAuthenticationFailedParameters, onCloseParameters } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
+import { CloseCode } from '@cocrea/collab';
 import { ApiError } from '../api/http';
 import type { MesaAuth } from './mesaAuth';
 
-/** Why the person's access to the mesa ended while the page was open. */
-export type AccessProblem = 'mesa-closed' | 'join-closed' | 'revoked' | 'session-ended';
+/**
+ * Why the person's access to the mesa ended while the page was open, or why the server stopped
+ * taking their changes: the document is full (4413) or a text was too long (4422). Reconnecting
+ * would resend the refused change, so the provider stops in every case.
+ */
+export type AccessProblem = 'mesa-closed' | 'join-closed' | 'revoked' | 'session-ended' | 'document-too-large' | 'text-too-long' | 'invalid-content';
 
 /** The WebSocket close code of a revoked access (docs/permissions.md, "What revoking does"). */
-const REVOKED_CODE = 4403;
+const REVOKED_CODE = CloseCode.Forbidden;
 
 /** Maps a failed token renewal to what the person should be told; `null` for passing trouble. */
 export function problemOfRenewal(e: unknown): AccessProblem | null {
@@ -18,8 +23,10 @@ export function problemOfRenewal(e: unknown): AccessProblem | null {
   return e.status === 403 ? 'revoked' : null;
 }
 
-/** Maps a socket close to a problem: `4403` with reason `mesa-closed` or `revoked`. */
+/** Maps a socket close to a problem: `4403` with reason `mesa-closed` or `revoked`, `4413`, `4422`. */
 export function problemOfClose(code: number | undefined, reason: string | undefined): AccessProblem | null {
+  if (code === CloseCode.DocumentTooLarge) return 'document-too-large';
+  if (code === CloseCode.InvalidContent) return reason === 'invalid:text-too-long' ? 'text-too-long' : 'invalid-content';
   if (code !== REVOKED_CODE) return null;
   return reason === 'mesa-closed' ? 'mesa-closed' : 'revoked';
 }

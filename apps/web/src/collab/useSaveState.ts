@@ -8,3 +8,14 @@ export function useSaveState(tracker: SaveTracker): boolean {
     () => tracker.state.isSaved,
   );
 }
+
+/**
+ * Whether the server says saving has stalled (its disk or database is not taking writes): the
+ * edits live only in this page and the server's memory until it recovers.
+ */
+export function useSaveStalled(tracker: SaveTracker): boolean {
+  return useSyncExternalStore(
+    (cb) => tracker.subscribe(cb),
+    () => tracker.state.stalled && !tracker.state.isSaved,
+  );
+}

@@ -1,10 +1,11 @@
+import { TEXT_LIMITS } from '@cocrea/collab';
 import type { Commitment, CommitmentVersion } from '@cocrea/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresenceUser } from '../collab/presenceState';
 import type { CollabSession } from '../collab/useCollabConnection';
 import { useConnectionStatus } from '../collab/useConnectionStatus';
-import { useSaveState } from '../collab/useSaveState';
+import { useSaveStalled, useSaveState } from '../collab/useSaveState';
 import { useAccessProblem } from '../collab/useAccessProblem';
 import { useCollabError } from '../collab/useCollabError';
 import { AccessProblemBanner } from '../mesa/AccessProblemBanner';
@@ -37,6 +38,7 @@ export function RoadmapSection({ commitment, session, readOnly, locked, actions,
   const { doc, provider, tracker, auth } = session;
   const connection = useConnectionStatus(session.connection);
   const saved = useSaveState(tracker);
+  const stalled = useSaveStalled(tracker);
   const collabError = useCollabError(provider);
   const problem = useAccessProblem(auth, provider);
   const { role, mesa } = useMesaAccess();
@@ -50,11 +52,11 @@ export function RoadmapSection({ commitment, session, readOnly, locked, actions,
       <div className="roadmap__head">
         <h2 id="roadmap-title">{t('roadmap.title')}</h2>
         {problem === null && (
-          <StatusLine connection={connection} saved={saved} testIds={{ connection: 'roadmap-status-connection', save: 'roadmap-status-save' }} />
+          <StatusLine connection={connection} saved={saved} stalled={stalled} testIds={{ connection: 'roadmap-status-connection', save: 'roadmap-status-save' }} />
         )}
       </div>
       <p className="muted">{t('roadmap.intro')}</p>
-      {problem !== null ? <AccessProblemBanner problem={problem} /> : collabError !== null && <CollabErrorBanner error={collabError} />}
+      {problem !== null ? <AccessProblemBanner problem={problem} textLimit={TEXT_LIMITS.roadmapField} /> : collabError !== null && <CollabErrorBanner error={collabError} />}
       {!locked && readOnly && reason !== null && <ReadOnlyNotice reason={reason} className="notice" />}
       {locked && (
         <p className="locked-banner" role="status" data-testid="roadmap-locked">

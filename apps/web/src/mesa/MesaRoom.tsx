@@ -7,7 +7,7 @@ import { useAccessProblem } from '../collab/useAccessProblem';
 import { useCollabError } from '../collab/useCollabError';
 import { useConnectionStatus } from '../collab/useConnectionStatus';
 import type { MesaSession } from '../collab/useMesaConnection';
-import { useSaveState } from '../collab/useSaveState';
+import { useSaveStalled, useSaveState } from '../collab/useSaveState';
 import { useTreeLock } from '../collab/useTreeLock';
 import type { MesaAccess } from '../session/MesaAccessContext';
 import { can } from '../session/permissions';
@@ -34,6 +34,7 @@ export function MesaRoom({ access, session }: Props) {
   const participant = auth.participant;
   const connection = useConnectionStatus(session.connection);
   const saved = useSaveState(tracker);
+  const stalled = useSaveStalled(tracker);
   const collabError = useCollabError(provider);
   const problem = useAccessProblem(auth, provider);
   const treeLocked = useTreeLock(provider, auth);
@@ -54,7 +55,7 @@ export function MesaRoom({ access, session }: Props) {
         </Link>
         {manage && <ShareLink url={joinUrl} />}
         {manage && <MesaControls />}
-        {problem === null && <StatusLine connection={connection} saved={saved} />}
+        {problem === null && <StatusLine connection={connection} saved={saved} stalled={stalled} />}
         <PresenceList awareness={provider.awareness} />
       </MesaHeader>
       <main className="mesa-main">

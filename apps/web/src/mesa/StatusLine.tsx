@@ -4,6 +4,8 @@ import type { ConnectionStatus } from '../collab/useConnectionStatus';
 interface Props {
   connection: ConnectionStatus;
   saved: boolean;
+  /** The server says saving has stalled: say so plainly and ask to keep the page open. */
+  stalled?: boolean;
   /** `data-testid`s of the two pills (the mesa page's by default). */
   testIds?: { connection: string; save: string };
 }
@@ -11,7 +13,7 @@ interface Props {
 const MESA_TEST_IDS = { connection: 'status-connection', save: 'status-save' };
 
 /** Connection and save state, e.g. "Conectado · Guardado". */
-export function StatusLine({ connection, saved, testIds = MESA_TEST_IDS }: Props) {
+export function StatusLine({ connection, saved, stalled = false, testIds = MESA_TEST_IDS }: Props) {
   const { t } = useTranslation();
   const { state, everSynced } = connection;
   const connectionLabel =
@@ -22,6 +24,7 @@ export function StatusLine({ connection, saved, testIds = MESA_TEST_IDS }: Props
         : everSynced
           ? t('status.reconnecting')
           : t('status.connecting');
+  const save = saved ? 'saved' : stalled ? 'stalled' : 'saving';
   return (
     <div className="status-line" role="group" aria-label={t('status.label')}>
       {/* Only the connection is announced; the save state flips with every keystroke. */}
@@ -29,16 +32,17 @@ export function StatusLine({ connection, saved, testIds = MESA_TEST_IDS }: Props
         <span className="status-pill__dot" aria-hidden="true" />
         {connectionLabel}
       </span>
-      <span
-        className={`status-pill status-pill--${saved ? 'saved' : 'saving'}`}
-        data-testid={testIds.save}
-        data-state={saved ? 'saved' : 'saving'}
-      >
+      <span className={`status-pill status-pill--${save}`} data-testid={testIds.save} data-state={save}>
         <span className="status-pill__icon" aria-hidden="true">
-          {saved ? '✓' : '↻'}
+          {save === 'saved' ? '✓' : save === 'stalled' ? '!' : '↻'}
         </span>
-        {saved ? t('status.saved') : t('status.saving')}
+        {t(`status.${save}`)}
       </span>
+      {save === 'stalled' && (
+        <p className="save-stalled" role="alert" data-testid={`${testIds.save}-stalled`}>
+          {t('status.stalledAlert')}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '@cocrea/collab';
 import type * as Y from 'yjs';
 import { useBoundText } from '../collab/useBoundText';
 import { Field } from '../ui/Field';
@@ -16,7 +17,7 @@ interface Props {
 }
 
 /** A labelled input or textarea co-edited through a Y.Text; disabled while the roadmap is read-only. */
-export function BoundField({ text, testId, label, multiline = false, placeholder, maxLength = 2000, hideLabel = false }: Props) {
+export function BoundField({ text, testId, label, multiline = false, placeholder, maxLength = TEXT_LIMITS.roadmapField, hideLabel = false }: Props) {
   const { disabled } = useRoadmap();
   return (
     <Field label={label} hideLabel={hideLabel}>
