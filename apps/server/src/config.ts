@@ -41,6 +41,7 @@ export const configSchema = z.object({
   MAX_SOCKETS: int(10_000, 1, 10_000_000),
   /** Seconds a WebSocket may stay open without authenticating a document (then closed with 4408). */
   WS_AUTH_TIMEOUT_SECONDS: int(10, 1, 3600),
+  WS_CONNECTS_PER_SECOND: int(20, 1, 100_000),
   /** Bytes a second one WebSocket may send, sustained (burst: four times, at least MAX_MESSAGE_BYTES). */
   WS_BYTES_PER_SECOND: int(1_048_576, 1024, 1024 * 1_048_576),
   /** Messages a second one WebSocket may send, sustained (burst: four times). */

@@ -157,6 +157,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
     maxPayload: config.MAX_MESSAGE_BYTES,
     maxPerIp: config.MAX_SOCKETS_PER_IP,
     maxTotal: config.MAX_SOCKETS,
+    connectsPerSecond: config.WS_CONNECTS_PER_SECOND,
     authTimeoutMs: config.WS_AUTH_TIMEOUT_SECONDS * 1000,
     budget: socketBudget(config),
     // The same client IP as REST rate limits: Express' compiled `trust proxy`.

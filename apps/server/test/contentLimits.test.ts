@@ -20,6 +20,7 @@ import {
   treeNodes,
 } from '@cocrea/collab';
 import { mergeStored } from '../src/collab/DocumentCompactor';
+import { MAX_REFUSED_DOCUMENTS } from '../src/collab/AuthenticationExtension';
 import { connectClient, createMesa, join, signedIn, startTestServer, storageOf, waitFor } from './harness';
 
 /*
@@ -33,8 +34,8 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let mesaId: string;
 
 beforeAll(async () => {
-  // The per-socket message budget would cut the flood of names below short: measured here is memory.
-  server = await startTestServer(undefined, { MAX_DOCUMENT_BYTES: String(QUOTA), WS_MESSAGES_PER_SECOND: '1000000' });
+  // The message and connection budgets would cut the flood of names below short: measured here is memory.
+  server = await startTestServer(undefined, { MAX_DOCUMENT_BYTES: String(QUOTA), WS_MESSAGES_PER_SECOND: '1000000', WS_CONNECTS_PER_SECOND: '100000' });
   mesaId = await createMesa(server.url);
 });
 afterAll(async () => {
@@ -127,22 +128,26 @@ const gc = (): (() => void) => {
 describe('document names that name nothing', () => {
   it('refuses thousands of unknown roadmaps of its own mesa at authentication: nothing allocated, memory returned', async () => {
     const j = await join(server.url, mesaId, 'Curiosa');
-    const s = await rawSocket();
-    // One real document first, so refusals do not close the socket.
     const tree = treeDocumentName(mesaId);
-    s.ws.send(authFrame(tree, j.token));
-    await waitFor(() => s.answers.get(tree)?.ok, 'the tree to be let in');
     const baseline = { documents: server.hocuspocus.documents.size, loading: server.hocuspocus.loadingDocuments.size };
     const collect = gc();
 
     let n = 0;
-    /** Asks for `count` unknown roadmaps, 50 at a time (Hocuspocus allows 100 pending names per socket). */
+    /** Asks for `count` unknown roadmaps, as many per socket as a socket may be refused. */
     const ask = async (count: number) => {
       const names: string[] = [];
-      for (let sent = 0; sent < count; sent += 50) {
-        const batch = Array.from({ length: 50 }, () => roadmapDocumentName(mesaId, `nada${String(++n).padStart(6, '0')}`));
+      while (names.length < count) {
+        const s = await rawSocket();
+        // One real document first, so the refusals do not close the socket for want of one.
+        s.ws.send(authFrame(tree, j.token));
+        await waitFor(() => s.answers.get(tree)?.ok, 'the tree to be let in');
+        const batch = Array.from({ length: MAX_REFUSED_DOCUMENTS }, () => roadmapDocumentName(mesaId, `nada${String(++n).padStart(6, '0')}`));
         for (const name of batch) s.ws.send(authFrame(name, j.token));
         await waitFor(() => batch.every((name) => s.answers.get(name)?.denied.length), 'the batch to be refused');
+        for (const name of batch) expect(s.answers.get(name)).toEqual({ ok: 0, denied: [DenialReason.UnknownDocument] });
+        expect(s.closed()).toBeUndefined();
+        s.ws.close();
+        await waitFor(() => s.closed(), 'the socket to close');
         names.push(...batch);
       }
       return names;
@@ -150,15 +155,22 @@ describe('document names that name nothing', () => {
     await ask(200); // warm up
     collect();
     const heapBefore = process.memoryUsage().heapUsed;
-    const names = await ask(2000);
-    for (const name of names) expect(s.answers.get(name)).toEqual({ ok: 0, denied: [DenialReason.UnknownDocument] });
-    expect(server.hocuspocus.documents.size).toBe(baseline.documents);
+    await ask(2000);
+    await waitFor(() => server.hocuspocus.documents.size === baseline.documents, 'the tree to unload');
     expect(server.hocuspocus.loadingDocuments.size).toBe(baseline.loading);
-    expect(s.closed()).toBeUndefined();
     collect();
     // Before the fix each name kept a destroyed-never Document (~6 KiB): 2,000 names, ~12 MiB.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(4 * 1024 * 1024);
-    s.ws.close();
+  });
+
+  it('closes a socket refused more documents than a client ever opens with 4429, even with a document let in', async () => {
+    const j = await join(server.url, mesaId, 'Insistente');
+    const s = await rawSocket();
+    const tree = treeDocumentName(mesaId);
+    s.ws.send(authFrame(tree, j.token));
+    await waitFor(() => s.answers.get(tree)?.ok, 'the tree to be let in');
+    for (let i = 0; i <= MAX_REFUSED_DOCUMENTS; i++) s.ws.send(authFrame(roadmapDocumentName(mesaId, `otra${i}`), j.token));
+    expect(await waitFor(() => s.closed(), 'the socket to be closed')).toEqual({ code: CloseCode.RateLimited, reason: 'too-many-refusals' });
   });
 });
 

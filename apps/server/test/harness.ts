@@ -83,6 +83,7 @@ export const TEST_RATE_LIMITS: Record<string, string> = {
   RATE_LIMIT_SIGN_IN_ACCOUNT: '100000',
   RATE_LIMIT_JOIN: '100000',
   RATE_LIMIT_INVITATIONS: '100000',
+  WS_CONNECTS_PER_SECOND: '100000',
 };
 
 /** The bearer token test servers require on `/metrics`. */

@@ -1,7 +1,8 @@
+import http from 'node:http';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { addNode, SaveTracker, TEXT_LIMITS } from '@cocrea/collab';
+import { addNode, applyTextChange, nodeText, SaveTracker, TEXT_LIMITS, treeNodes } from '@cocrea/collab';
 import { PROBLEM_NODE_ID } from '@cocrea/domain';
 import { authFrame, awarenessFrame, openRaw, sendDrained, updateFrame } from './rawSocket';
 
@@ -17,6 +18,8 @@ export interface AttackSpec {
   wsUrl: string;
   mesaId: string;
   token: string;
+  /** The loopback address the attacker connects from (not the victim's). */
+  localAddress: string;
 }
 
 /** The abuses the benchmark runs, one window each. */
@@ -28,9 +31,15 @@ const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const treeName = (mesaId: string) => `mesa:${mesaId}:tree`;
 
 /** Fills the attacker's own tree with 1,500 nodes whose labels are one word as long as allowed. */
-async function fillTree(spec: AttackSpec): Promise<void> {
+async function fillTree(spec: AttackSpec): Promise<(i: number) => Promise<void>> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: spec.wsUrl, WebSocketPolyfill: WebSocket });
+  const { localAddress } = spec;
+  class BoundWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { localAddress });
+    }
+  }
+  const socket = new HocuspocusProviderWebsocket({ url: spec.wsUrl, WebSocketPolyfill: BoundWebSocket });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: treeName(spec.mesaId), document: doc, token: spec.token });
   provider.attach();
   const tracker = new SaveTracker(doc, provider);
@@ -42,26 +51,41 @@ async function fillTree(spec: AttackSpec): Promise<void> {
       for (let i = 0; i < 100; i++) addNode(doc, { parentId: PROBLEM_NODE_ID, kind: i % 2 ? 'cause' : 'effect', text: word(batch * 100 + i), author });
     });
   }
-  await new Promise<void>((resolve) => {
-    const done = () => tracker.state.isSaved && resolve();
-    tracker.subscribe(done);
-    done();
-  });
-  provider.destroy();
-  socket.destroy();
+  const saved = () =>
+    new Promise<void>((resolve) => {
+      const done = () => tracker.state.isSaved && resolve();
+      tracker.subscribe(done);
+      done();
+    });
+  await saved();
+  const first = treeNodes(doc).keys().next().value as string;
+  // Each export asks for a tree changed by one letter: what the server cached cannot answer it.
+  return async (i) => {
+    const text = nodeText(doc, first);
+    if (text) applyTextChange(text, word(i));
+    await saved();
+  };
 }
 
-/** Asks for the live tree as SVG and PNG, one request after another. */
-async function exportLoop(spec: AttackSpec): Promise<never> {
+/** GET with a Bearer token from `localAddress`; resolves with the status once the body is read. */
+function getFrom(url: string, token: string, localAddress: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { localAddress, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+      res.once('error', reject);
+    });
+    req.once('error', reject);
+  });
+}
+
+/** Asks for the live tree as SVG and PNG, one request after another, changing a label before each. */
+async function exportLoop(spec: AttackSpec, edit: (i: number) => Promise<void>): Promise<never> {
   for (let i = 0; ; i++) {
+    await edit(100_000 + i);
     const format = i % 2 ? 'png' : 'svg';
-    try {
-      const res = await fetch(`${spec.httpUrl}/api/mesas/${spec.mesaId}/tree.${format}`, { headers: { authorization: `Bearer ${spec.token}` } });
-      await res.arrayBuffer();
-      if (!res.ok) await pause(100);
-    } catch {
-      await pause(100);
-    }
+    const status = await getFrom(`${spec.httpUrl}/api/mesas/${spec.mesaId}/tree.${format}`, spec.token, spec.localAddress).catch(() => 0);
+    if (status !== 200) await pause(100);
   }
 }
 
@@ -69,7 +93,7 @@ async function exportLoop(spec: AttackSpec): Promise<never> {
 async function unknownNamesLoop(spec: AttackSpec): Promise<never> {
   for (let n = 0; ; ) {
     try {
-      const ws = await openRaw(spec.wsUrl);
+      const ws = await openRaw(spec.wsUrl, spec.localAddress);
       for (let i = 0; i < 200 && ws.readyState === WebSocket.OPEN; i++, n++) {
         await sendDrained(ws, authFrame(`mesa:${spec.mesaId}:roadmap:inventado${n}`, spec.token));
       }
@@ -86,7 +110,7 @@ async function awarenessLoop(spec: AttackSpec): Promise<never> {
   const state = { user: { id: 'atacante', name: 'Atacante', color: '#ff0000' }, cursor: { x: 1, y: 2 } };
   for (let clock = 1; ; ) {
     try {
-      const ws = await openRaw(spec.wsUrl);
+      const ws = await openRaw(spec.wsUrl, spec.localAddress);
       await sendDrained(ws, authFrame(name, spec.token));
       while (ws.readyState === WebSocket.OPEN) {
         await sendDrained(ws, awarenessFrame(name, 1_000_000, 2000, clock++, state));
@@ -105,7 +129,7 @@ async function growthLoop(spec: AttackSpec): Promise<never> {
   const author = { id: 'atacante', name: 'Atacante' };
   for (;;) {
     try {
-      const ws = await openRaw(spec.wsUrl);
+      const ws = await openRaw(spec.wsUrl, spec.localAddress);
       await sendDrained(ws, authFrame(name, spec.token));
       const doc = new Y.Doc();
       let i = 0;
@@ -133,7 +157,7 @@ async function socketsLoop(spec: AttackSpec): Promise<never> {
       continue;
     }
     try {
-      const ws = await openRaw(spec.wsUrl);
+      const ws = await openRaw(spec.wsUrl, spec.localAddress);
       open.add(ws);
       ws.once('close', () => open.delete(ws));
     } catch {
@@ -142,8 +166,7 @@ async function socketsLoop(spec: AttackSpec): Promise<never> {
   }
 }
 
-const LOOPS: Record<AbuseKind, (spec: AttackSpec) => Promise<never>> = {
-  export: exportLoop,
+const LOOPS: Record<Exclude<AbuseKind, 'export'>, (spec: AttackSpec) => Promise<never>> = {
   'unknown-names': unknownNamesLoop,
   awareness: awarenessLoop,
   growth: growthLoop,
@@ -152,7 +175,12 @@ const LOOPS: Record<AbuseKind, (spec: AttackSpec) => Promise<never>> = {
 
 if (process.env.ABUSE_SPEC) {
   const spec = JSON.parse(process.env.ABUSE_SPEC) as AttackSpec;
-  if (spec.kind === 'export') await fillTree(spec);
-  process.stdout.write('ready\n');
-  await LOOPS[spec.kind](spec);
+  if (spec.kind === 'export') {
+    const edit = await fillTree(spec);
+    process.stdout.write('ready\n');
+    await exportLoop(spec, edit);
+  } else {
+    process.stdout.write('ready\n');
+    await LOOPS[spec.kind](spec);
+  }
 }

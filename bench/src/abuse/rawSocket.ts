@@ -46,10 +46,10 @@ export function awarenessFrame(documentName: string, firstId: number, count: num
   });
 }
 
-/** Opens a raw WebSocket; resolves once open, rejects on an HTTP refusal (e.g. 429). */
-export function openRaw(url: string): Promise<WebSocket> {
+/** Opens a raw WebSocket from `localAddress`; resolves once open, rejects on an HTTP refusal (e.g. 429). */
+export function openRaw(url: string, localAddress: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { localAddress });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => {
       reject(new Error(`HTTP ${res.statusCode}`));

@@ -25,8 +25,11 @@ export const LABEL: Record<ServerKind, string> = {
 /** cocrea's configuration variables: never inherited from the caller's environment. */
 const COCREA_VARS = [
   'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL', 'AUTH_SECRET', 'TOKEN_TTL_SECONDS', 'MAX_MESSAGE_BYTES',
-  'MAX_BODY_BYTES', 'SQLITE_SYNCHRONOUS', 'COMPACT_AFTER_UPDATES', 'METRICS_TOKEN', 'WEB_DIST', 'LOG_LEVEL', 'YPERSISTENCE', 'CALLBACK_URL', 'GC',
+  'MAX_BODY_BYTES', 'SQLITE_SYNCHRONOUS', 'COMPACT_AFTER_UPDATES', 'METRICS_TOKEN', 'MAX_SOCKETS_PER_IP', 'WS_CONNECTS_PER_SECOND', 'MAX_SOCKETS', 'WEB_DIST', 'LOG_LEVEL', 'YPERSISTENCE', 'CALLBACK_URL', 'GC',
 ];
+
+/** Per-IP limits lifted for load generators that all connect from 127.0.0.1 (the abuse bench keeps the defaults). */
+export const LOAD_FROM_ONE_IP: Record<string, string> = { RATE_LIMIT_JOIN: '100000', MAX_SOCKETS_PER_IP: '100000', WS_CONNECTS_PER_SECOND: '100000' };
 
 /** The token the benchmark's cocrea requires on `/metrics` (unset, it answers 404). */
 const BENCH_METRICS_TOKEN = 'token-de-metricas-del-benchmark';
@@ -100,8 +103,8 @@ export async function startServer(home: ServerHome): Promise<RunningServer> {
     await ensureBenchAccount(home);
     child = spawn(process.execPath, [...home.nodeArgs, '--import', 'tsx', COCREA_MAIN], {
       cwd: REPO,
-      // Every load client joins from 127.0.0.1: the join rate limit would refuse most of them.
-      env: cleanEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: home.dataDir, RATE_LIMIT_JOIN: '100000', METRICS_TOKEN: BENCH_METRICS_TOKEN, ...home.env }),
+      // Every load client joins and connects from 127.0.0.1: the per-IP limits would refuse most of them.
+      env: cleanEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: home.dataDir, ...LOAD_FROM_ONE_IP, METRICS_TOKEN: BENCH_METRICS_TOKEN, ...home.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } else if (home.kind === 'hocuspocus') {

@@ -39,6 +39,13 @@ export interface AuthenticationDeps {
 }
 
 /**
+ * Documents one socket may be refused before it is closed with 4429 `too-many-refusals`. A client
+ * opens at most three documents of its mesa; a socket asking for name after name would make the
+ * server verify tokens and look up mesas for nothing (docs/limits.md).
+ */
+export const MAX_REFUSED_DOCUMENTS = 8;
+
+/**
  * The one place a socket is let into a document. Checks the document name (and that it names a
  * document that exists: a roadmap of a commitment of that mesa), the token's
  * signature and expiry, that the token is for the document's mesa, that the session or
@@ -60,14 +67,18 @@ export class AuthenticationExtension implements Extension {
   async onAuthenticate({ token, documentName, context, connectionConfig }: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
     const deny = (reason: DenialReasonValue, code: number = CloseCode.Unauthorized): never => {
       this.refusals.refused(documentName, reason);
+      const refused = (context.socket.refused = (context.socket.refused ?? 0) + 1);
       // After Hocuspocus has sent permission-denied for this document.
       setImmediate(() => {
-        if (context.socket.authenticated === 0) context.socket.close(code, reason);
+        if (refused > MAX_REFUSED_DOCUMENTS) context.socket.close(CloseCode.RateLimited, 'too-many-refusals');
+        else if (context.socket.authenticated === 0) context.socket.close(code, reason);
       });
       // No message: Hocuspocus prints every failed hook's message to stderr, one line per refusal.
       throw Object.assign(new Error(), { reason });
     };
 
+    // Frames already in flight when the socket was closed cost no look-up.
+    if (context.socket.closed) throw Object.assign(new Error(), { reason: DenialReason.Revoked });
     const address = parseDocumentName(documentName);
     if (!address) return deny(DenialReason.UnknownDocument);
     let claims: CollabClaims;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { TokenBucket } from './TokenBucket';
 
 /** Express' compiled `trust proxy` (`app.get('trust proxy fn')`): may hop `i` be believed? */
 export type TrustFn = (addr: string, i: number) => boolean;
@@ -30,28 +31,56 @@ export interface Refusal {
 
 /** Body of the per-IP refusal. */
 export const TOO_MANY_FROM_IP = 'Hay demasiadas conexiones abiertas desde tu red. Cierra otras pestañas o vuelve a intentarlo en unos minutos.';
+/** Body of the per-IP refusal of new sockets opened too fast. */
+export const OPENING_TOO_FAST = 'Se están abriendo demasiadas conexiones desde tu red. Espera unos segundos y vuelve a intentarlo.';
 /** Body of the global refusal. */
 export const SERVER_FULL = 'El servidor tiene demasiadas conexiones abiertas. Vuelve a intentarlo en unos minutos.';
+
+/** Bounds on opening sockets, from configuration (docs/limits.md). */
+export interface AdmissionLimits {
+  /** Open sockets per client IP (`MAX_SOCKETS_PER_IP`). */
+  maxPerIp: number;
+  /** Open sockets in all (`MAX_SOCKETS`). */
+  maxTotal: number;
+  /** New sockets per client IP and second, sustained (`WS_CONNECTS_PER_SECOND`), after a burst of {@link CONNECT_BURST}. */
+  connectsPerSecond: number;
+}
+
+/**
+ * New sockets one IP may open at once before the rate applies: a room behind one NAT reconnecting
+ * after a restart gets most people back at once and the rest within seconds (the provider retries
+ * with back-off), while an IP reconnecting in a loop costs the server at most this many handshakes
+ * in a burst (the abuse bench saw a burst of 200 double another mesa's save p99).
+ */
+export const CONNECT_BURST = 50;
+
+/** Client IPs whose opening rate is remembered at most; beyond, the idlest are forgotten. */
+const MAX_TRACKED_IPS = 50_000;
 
 /**
  * Counts open WebSockets per client IP and in all, and refuses new ones beyond
  * `MAX_SOCKETS_PER_IP` (429; a room behind one NAT shares an IP, hence a generous default)
- * or `MAX_SOCKETS` (503).
+ * or `MAX_SOCKETS` (503). Opening is rate-limited per IP too (429): a client that is refused a
+ * document is closed, and one reconnecting in a loop would otherwise make the server verify
+ * tokens and look up mesas as fast as it can send. The burst lets a whole room behind one NAT
+ * reconnect at once after a restart.
  */
 export class SocketAdmission {
   private readonly perIp = new Map<string, number>();
+  private readonly opening = new Map<string, TokenBucket>();
   private total = 0;
 
   constructor(
-    private readonly maxPerIp: number,
-    private readonly maxTotal: number,
+    private readonly limits: AdmissionLimits,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Admits one socket from `ip` (counting it) or says why not; call `release` once it closes. */
   admit(ip: string): Refusal | { release: () => void } {
     const n = this.perIp.get(ip) ?? 0;
-    if (n >= this.maxPerIp) return { status: 429, message: TOO_MANY_FROM_IP };
-    if (this.total >= this.maxTotal) return { status: 503, message: SERVER_FULL };
+    if (n >= this.limits.maxPerIp) return { status: 429, message: TOO_MANY_FROM_IP };
+    if (this.total >= this.limits.maxTotal) return { status: 503, message: SERVER_FULL };
+    if (!this.openingBucket(ip).tryTake()) return { status: 429, message: OPENING_TOO_FAST };
     this.perIp.set(ip, n + 1);
     this.total++;
     let released = false;
@@ -70,6 +99,27 @@ export class SocketAdmission {
   /** Open sockets counted now (in all). */
   get open(): number {
     return this.total;
+  }
+
+  /** IPs whose opening rate is remembered now (bounded by {@link MAX_TRACKED_IPS}). */
+  get trackedIps(): number {
+    return this.opening.size;
+  }
+
+  private openingBucket(ip: string): TokenBucket {
+    let bucket = this.opening.get(ip);
+    if (bucket) {
+      // Most recently used last: the map's order is the eviction order.
+      this.opening.delete(ip);
+    } else {
+      bucket = new TokenBucket(this.limits.connectsPerSecond, Math.min(CONNECT_BURST, this.limits.maxPerIp), this.now);
+      if (this.opening.size >= MAX_TRACKED_IPS) {
+        const idlest = this.opening.keys().next().value;
+        if (idlest !== undefined) this.opening.delete(idlest);
+      }
+    }
+    this.opening.set(ip, bucket);
+    return bucket;
   }
 }
 

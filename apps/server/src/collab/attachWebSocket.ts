@@ -26,6 +26,8 @@ export interface SocketLimits {
   maxPerIp: number;
   /** Open sockets in all (`MAX_SOCKETS`); more are refused with 503. */
   maxTotal: number;
+  /** New sockets per client IP and second (`WS_CONNECTS_PER_SECOND`, burst `maxPerIp`); faster ones get 429. */
+  connectsPerSecond: number;
   /** A socket with no document authenticated after this long is closed with 4408 (`WS_AUTH_TIMEOUT_SECONDS`). */
   authTimeoutMs: number;
   /** What each socket may send (see SocketGuard). */
@@ -45,7 +47,7 @@ export function attachWebSocket(server: HttpServer, hocuspocus: Hocuspocus, limi
   const handles = new WeakMap<object, SocketHandle>();
   const guards = new WeakMap<object, SocketGuard>();
   const timers = new WeakMap<object, NodeJS.Timeout>();
-  const admission = new SocketAdmission(limits.maxPerIp, limits.maxTotal);
+  const admission = new SocketAdmission(limits);
   const ws = crossws({
     serverOptions: { maxPayload: limits.maxPayload },
     hooks: {

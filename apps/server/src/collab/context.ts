@@ -5,6 +5,8 @@ import type { Principal } from '../auth/principal';
 export interface SocketHandle {
   /** Documents authenticated on this socket so far. */
   authenticated: number;
+  /** Documents refused on this socket so far (bounded: see `MAX_REFUSED_DOCUMENTS`). */
+  refused?: number;
   /** Set once the socket is closed (by either side): nothing more is let in on it. */
   closed?: boolean;
   /** Closes the socket with a documented close code. */

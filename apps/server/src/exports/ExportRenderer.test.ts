@@ -1,7 +1,8 @@
 import { sampleCommitmentVersion } from '@cocrea/domain/fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExportCache } from './ExportCache';
-import { ExportBusyError, ExportRenderer, ExportTimeoutError, type ExportRendererOptions } from './ExportRenderer';
+import os from 'node:os';
+import { EXPORT_NICENESS, ExportBusyError, ExportRenderer, ExportTimeoutError, type ExportRendererOptions } from './ExportRenderer';
 import type { RenderJob } from './renderExport';
 
 const renderers: ExportRenderer[] = [];
@@ -30,6 +31,9 @@ describe('ExportRenderer', () => {
     expect(stats.rendered).toBe(2);
     expect(stats.processIds.size).toBe(1);
     expect(stats.processIds.has(process.pid)).toBe(false);
+    // Below the server's priority, so every mesa's saves get the CPU first.
+    const [pid] = [...stats.processIds];
+    expect(os.getPriority(pid)).toBe(Math.min(19, os.getPriority() + EXPORT_NICENESS));
   });
 
   it('serves a finalized version from the cache after the first render', async () => {

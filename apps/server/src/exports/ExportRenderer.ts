@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ExportCache } from './ExportCache';
 import type { RenderJob } from './renderExport';
@@ -53,6 +54,13 @@ const ENTRY = fileURLToPath(new URL('./renderProcess.mjs', import.meta.url));
  * for the next one: freed native memory (resvg's pixmaps) stays in a process's malloc arenas.
  */
 const RETIRE_RSS_BYTES = 768 * 1_048_576;
+
+/**
+ * Scheduling priority of an export process (nice 10): on a machine with as many busy processes
+ * as cores, the server's event loop — every mesa's edits and saves — gets the CPU first, and an
+ * export takes what is left (the abuse bench measured save p99 ×18 at equal priority).
+ */
+export const EXPORT_NICENESS = 10;
 
 type Reply = { ready: true } | { id: number; body: Uint8Array; pid: number; rss: number } | { id: number; error: string };
 
@@ -176,6 +184,13 @@ export class ExportRenderer {
       execArgv: ['--max-old-space-size=1024'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    if (proc.pid !== undefined) {
+      try {
+        os.setPriority(proc.pid, Math.min(19, os.getPriority() + EXPORT_NICENESS));
+      } catch {
+        // not permitted here: exports run at the server's priority
+      }
+    }
     const worker: Worker = { proc, ready: false };
     this.workers.add(worker);
     proc.on('message', (msg: Reply) => this.onMessage(worker, msg));

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import type { ActionPlan, AgreedTreeNode, CommitmentVersion } from '@cocrea/domain';
-// The light formats only: PDF, DOCX and the tree render in the export pool's threads, and their
+// The light formats only: PDF, DOCX and the tree render in the export processes, and their
 // libraries are never loaded on the event loop.
 import { toActivitiesCsv } from '../exports/csv';
 import { toDecidimCsv } from '../exports/decidimCsv';
@@ -80,7 +81,13 @@ export async function sendTreeExport(renderer: ExportRenderer, res: Response, fo
   send(res, format, base, await rendered(renderer, job, versionKey(version, `tree.${format}`)));
 }
 
-/** Sends a problem tree as it is now (a mesa's live tree) as SVG or PNG. */
+/**
+ * Sends a problem tree as it is now (a mesa's live tree) as SVG or PNG. The picture is cached
+ * under a hash of what it shows: asking again for a tree nobody changed costs a hash, not a
+ * render (a participant reloading the PNG in a loop renders it once).
+ */
 export async function sendTree(renderer: ExportRenderer, res: Response, format: 'svg' | 'png', base: string, nodes: readonly AgreedTreeNode[], title: string): Promise<void> {
-  send(res, format, base, await rendered(renderer, { kind: 'tree', format, nodes, title }));
+  const job: RenderJob = { kind: 'tree', format, nodes, title };
+  const content = createHash('sha256').update(JSON.stringify([title, nodes])).digest('base64url');
+  send(res, format, base, await rendered(renderer, job, `live-tree:${content}:${format}`));
 }
