@@ -10,8 +10,12 @@ export const TREE_IMAGE_LIMITS = {
   diagramNodes: 150,
   /** Widest and tallest PNG, in px. */
   pngSide: 16_384,
-  /** Most pixels in a PNG: 25 Mpx is 100 MB of RGBA while it renders. */
-  pngPixels: 25_000_000,
+  /**
+   * Most pixels in a PNG: an A3 page at 300 dpi (3,508 × 4,961 px, ~70 MB of RGBA while it
+   * renders). More pixels would print no sharper on the largest sheet a municipality prints, and
+   * rasterizing time grows with them (a 1,500-node poster at 25 Mpx took ~2.5 s).
+   */
+  pngPixels: 3508 * 4961,
   /** Zoom of a PNG that fits the caps (twice the SVG, for slides). */
   pngZoom: 2,
 } as const;
