@@ -120,7 +120,7 @@ describe('big trees stay within the size caps', () => {
   });
 
   it('shows what does not fit, rather than passing the cap', () => {
-    const svg = toTreeSvg(pathological(6000), 'Árbol desmesurado');
+    const svg = toTreeSvg(pathological(15_000), 'Árbol desmesurado');
     expect(size(svg).height).toBeLessThanOrEqual(TREE_IMAGE_LIMITS.svgSide);
     expect(svg).toMatch(/se muestran \d+; el PDF y el DOCX listan todos/);
   });
