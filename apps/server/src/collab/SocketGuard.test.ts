@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@cocrea/collab';
-import { INVALID_AWARENESS, RATE_LIMITED, SocketGuard, socketBudget, type FrameVerdict } from './SocketGuard';
+import { AUTH_FRAMES_BURST, AUTH_FRAMES_PER_SECOND, INVALID_AWARENESS, RATE_LIMITED, SocketGuard, socketBudget, type FrameVerdict } from './SocketGuard';
 
 const DOC = 'mesa:M1:tree';
 const rates = { WS_BYTES_PER_SECOND: 1_048_576, WS_MESSAGES_PER_SECOND: 10, WS_AWARENESS_PER_SECOND: 5, AWARENESS_MAX_STATE_BYTES: 256, MAX_MESSAGE_BYTES: 1_048_576 };
@@ -99,6 +99,26 @@ describe('SocketGuard: presence', () => {
     // Dropped frames still cost: a socket that keeps sending twice its burst is closed.
     for (let i = 0; i < 10; i++) expect(guard.inspect(frame).action).toBe('drop');
     expect(guard.inspect(frame)).toMatchObject({ action: 'close', code: CloseCode.RateLimited, reason: RATE_LIMITED });
+  });
+});
+
+describe('SocketGuard: document authentications', () => {
+  /** A token message for document `n`. */
+  const authFrame = (n: number) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, `mesa:M1:roadmap:c${n}`);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, 'token');
+    return encoding.toUint8Array(e);
+  };
+
+  it('lets a socket open a few documents and re-send tokens, and closes one asking for name after name with 4429', () => {
+    const { guard, advance } = guarded({ WS_MESSAGES_PER_SECOND: 1000 });
+    for (let i = 0; i < AUTH_FRAMES_BURST; i++) expect(guard.inspect(authFrame(i)).action).toBe('pass');
+    advance(1000 / AUTH_FRAMES_PER_SECOND);
+    expect(guard.inspect(authFrame(100)).action).toBe('pass');
+    expect(guard.inspect(authFrame(101))).toMatchObject({ action: 'close', code: CloseCode.RateLimited, reason: RATE_LIMITED, why: 'document authentications per second' });
   });
 });
 

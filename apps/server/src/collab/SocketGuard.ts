@@ -28,6 +28,14 @@ export interface SocketBudget {
 export const AWARENESS_CLIENTS_PER_SOCKET = 4;
 /** Refused presence frames before the socket is closed (`4422 invalid:awareness`). */
 export const AWARENESS_STRIKES = 3;
+/**
+ * Document authentications one socket may send at once, then one a second. A client opens at most
+ * three documents and re-sends a token now and then; each authentication costs a token check and
+ * look-ups, so a socket asking for name after name is closed (4429) before the server does them.
+ */
+export const AUTH_FRAMES_BURST = 16;
+/** Document authentications a second, sustained, after {@link AUTH_FRAMES_BURST}. */
+export const AUTH_FRAMES_PER_SECOND = 1;
 
 /** The budget of {@link SocketGuard} from the configured rates (bursts are fixed multiples). */
 export function socketBudget(c: {
@@ -78,6 +86,7 @@ export class SocketGuard {
   private readonly bytes: TokenBucket;
   private readonly messages: TokenBucket;
   private readonly awareness: TokenBucket;
+  private readonly auth: TokenBucket;
   /** Client ids this socket publishes presence for, claimed on first use, kept for its life. */
   private readonly clients = new Set<number>();
   private strikes = 0;
@@ -89,6 +98,7 @@ export class SocketGuard {
     this.bytes = new TokenBucket(budget.bytesPerSecond, budget.bytesBurst, now);
     this.messages = new TokenBucket(budget.messagesPerSecond, budget.messagesBurst, now);
     this.awareness = new TokenBucket(budget.awarenessPerSecond, budget.awarenessBurst, now);
+    this.auth = new TokenBucket(AUTH_FRAMES_PER_SECOND, AUTH_FRAMES_BURST, now);
   }
 
   /** The verdict on `frame`; `pass` may carry a rewritten frame. */
@@ -104,6 +114,7 @@ export class SocketGuard {
       if (err instanceof FrameError) return { action: 'pass', frame };
       throw err;
     }
+    if (type === FrameType.Auth && !this.auth.tryTake(1)) return this.rateLimited('document authentications per second');
     if (type !== FrameType.Awareness && type !== FrameType.QueryAwareness) return { action: 'pass', frame };
     const left = this.awareness.take(1);
     if (left < -this.budget.awarenessBurst) return this.rateLimited('awareness messages per second');
