@@ -1,7 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -22,6 +21,7 @@ import {
 import { mergeStored } from '../src/collab/DocumentCompactor';
 import { MAX_REFUSED_DOCUMENTS } from '../src/collab/AuthenticationExtension';
 import { connectClient, createMesa, join, signedIn, startTestServer, storageOf, waitFor } from './harness';
+import { authFrame, MessageType, updateFrame } from './rawFrames';
 
 /*
  * What a participant can put into a shared document is bounded, on a real server: names that
@@ -42,31 +42,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
-const AUTH_TOKEN = 0;
 const AUTH_DENIED = 1;
 const AUTH_OK = 2;
-const SYNC_UPDATE = 2;
-
-function frame(documentName: string, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, documentName);
-  write(e);
-  return encoding.toUint8Array(e);
-}
-const authFrame = (name: string, token: string) =>
-  frame(name, (e) => {
-    encoding.writeVarUint(e, MESSAGE_AUTH);
-    encoding.writeVarUint(e, AUTH_TOKEN);
-    encoding.writeVarString(e, token);
-  });
-const updateFrame = (name: string, update: Uint8Array) =>
-  frame(name, (e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    encoding.writeVarUint(e, SYNC_UPDATE);
-    encoding.writeVarUint8Array(e, update);
-  });
 
 /** A bare WebSocket that records the authentication answers it gets and how it was closed. */
 async function rawSocket() {
@@ -76,7 +53,7 @@ async function rawSocket() {
   ws.on('message', (data: Buffer) => {
     const d = decoding.createDecoder(new Uint8Array(data));
     const name = decoding.readVarString(d);
-    if (decoding.readVarUint(d) !== MESSAGE_AUTH) return;
+    if (decoding.readVarUint(d) !== MessageType.Auth) return;
     const kind = decoding.readVarUint(d);
     const a = answers.get(name) ?? { ok: 0, denied: [] };
     if (kind === AUTH_OK) a.ok++;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { PROBLEM_NODE_ID } from '@cocrea/domain';
 import { addNode, CloseCode, readTree, treeDocumentName } from '@cocrea/collab';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { api, connectClient, createMesa, join, startTestServer, waitFor, type TestClient } from './harness';
+import { authFrame, awarenessFrame } from './rawFrames';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -45,32 +45,6 @@ function refusedUpgrade(server: TestServer, headers: Record<string, string> = {}
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { error: { code: string; message: string } } }));
     });
   });
-}
-
-/** Hocuspocus' token message for `doc`. */
-function authFrame(doc: string, token: string): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, doc);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarString(e, token);
-  return encoding.toUint8Array(e);
-}
-
-/** An awareness frame for `doc` with `[clientId, clock, state]` entries (a new client's first clock must be above 0). */
-function awarenessFrame(doc: string, entries: [number, number, unknown][]): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, entries.length);
-  for (const [id, clock, state] of entries) {
-    encoding.writeVarUint(update, id);
-    encoding.writeVarUint(update, clock);
-    encoding.writeVarString(update, JSON.stringify(state));
-  }
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, doc);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
-  return encoding.toUint8Array(e);
 }
 
 /** Whether the server has told this raw socket that `doc` is authenticated. */

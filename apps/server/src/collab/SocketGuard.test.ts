@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@cocrea/collab';
+import { awarenessFrame } from '../../test/rawFrames';
 import { AUTH_FRAMES_BURST, AUTH_FRAMES_PER_SECOND, INVALID_AWARENESS, RATE_LIMITED, SocketGuard, socketBudget, type FrameVerdict } from './SocketGuard';
 
 const DOC = 'mesa:M1:tree';
@@ -14,21 +15,8 @@ function guarded(changes: Partial<typeof rates> = {}) {
   return { guard, advance: (ms: number) => (t += ms) };
 }
 
-/** A Hocuspocus awareness frame with `[clientId, clock, state]` entries. */
-function awareness(entries: [number, number, unknown][]): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, entries.length);
-  for (const [id, clock, state] of entries) {
-    encoding.writeVarUint(update, id);
-    encoding.writeVarUint(update, clock);
-    encoding.writeVarString(update, JSON.stringify(state));
-  }
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, DOC);
-  encoding.writeVarUint(e, 1);
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
-  return encoding.toUint8Array(e);
-}
+/** A Hocuspocus awareness frame for {@link DOC} with `[clientId, clock, state]` entries. */
+const awareness = (entries: [number, number, unknown][]) => awarenessFrame(DOC, entries);
 
 /** The client ids of the awareness frame a verdict passes on. */
 function passedIds(v: FrameVerdict): number[] {
