@@ -14,6 +14,7 @@ import { apiNotFound, errorHandler } from './errors';
 import { invitationRoutes } from './invitationRoutes';
 import { joinRoutes } from './joinRoutes';
 import { mesaRoutes, type MesaRoutesDeps } from './mesaRoutes';
+import { refuseNulCharacter } from './nulCharacter';
 import { pamRoutes, publicPamRoutes, type PamRoutesDeps } from './pamRoutes';
 import { exerciseRoutes, exerciseUploadRoutes, type ExerciseRoutesDeps } from './exerciseRoutes';
 import { kitRoutes } from './kitRoutes';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
     }
     next();
   });
+  api.use(refuseNulCharacter);
   api.use(cookieParser());
   api.use(authenticate(deps));
   api.use(csrfProtection(deps.publicUrl));
