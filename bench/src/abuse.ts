@@ -14,6 +14,10 @@ const ATTACKER = fileURLToPath(new URL('./abuse/attacker.ts', import.meta.url));
 /** Where the attacker connects from (loopback, another address than the victim's 127.0.0.1). */
 const ATTACKER_ADDRESS = '127.0.0.2';
 const QUICK = process.env.BENCH_QUICK === '1';
+/** `BENCH_ABUSES=export,growth`: only those windows (the doc is not written). */
+const ONLY = process.env.BENCH_ABUSES?.split(',').filter((k): k is AbuseKind => (ABUSES as readonly string[]).includes(k));
+/** `BENCH_SERVER_PROF=/dir`: the server writes a `--cpu-prof` profile there when it stops. */
+const SERVER_PROF = process.env.BENCH_SERVER_PROF;
 /** Length of each measured window. */
 const WINDOW_MS = QUICK ? 4000 : 15_000;
 /** The victim's typing rate: one edit every this many ms. */
@@ -96,7 +100,7 @@ export async function benchAbuse(): Promise<string> {
   installCleanup();
   // The server's own per-IP limits stay at their defaults: the attacker connects from 127.0.0.2,
   // the victim from 127.0.0.1, as two households would.
-  const home = newHome('cocrea', { MAX_SOCKETS_PER_IP: '200', WS_CONNECTS_PER_SECOND: '20', RATE_LIMIT_JOIN: '300' }, ['--inspect=127.0.0.1:0']);
+  const home = newHome('cocrea', { MAX_SOCKETS_PER_IP: '200', WS_CONNECTS_PER_SECOND: '20', RATE_LIMIT_JOIN: '300' }, ['--inspect=127.0.0.1:0', ...(SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${SERVER_PROF}`] : [])]);
   const server = await startServer(home);
   const results: WindowResult[] = [];
   try {
@@ -118,7 +122,7 @@ export async function benchAbuse(): Promise<string> {
     // Warm-up: JIT, SQLite pages, the writer thread.
     await measureWindow(server, editor, 'none');
     results.push(await measureWindow(server, editor, 'none'));
-    for (const kind of ABUSES) {
+    for (const kind of ONLY ?? ABUSES) {
       const mesa = await createMesa(server, `Mesa del ataque ${kind}`);
       const token = await joinMesa(server, mesa.mesaId, 'Atacante');
       const stop = await startAttacker({ kind, httpUrl: server.httpUrl, wsUrl: server.wsUrl, mesaId: mesa.mesaId, token, localAddress: ATTACKER_ADDRESS });
@@ -168,6 +172,6 @@ export async function benchAbuse(): Promise<string> {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |',
     ...rows,
   ].join('\n');
-  if (!QUICK) writeSection('Abusos de un participante', body);
+  if (!QUICK && !ONLY) writeSection('Abusos de un participante', body);
   return body;
 }

@@ -12,6 +12,7 @@ import { AuthenticationExtension } from './collab/AuthenticationExtension';
 import { ContentGuard } from './collab/ContentGuard';
 import { createRedisExtension, instanceIdentifier, type RedisRelay } from './collab/createRedisExtension';
 import { DocumentCompactor } from './collab/DocumentCompactor';
+import { MergeThread } from './collab/MergeThread';
 import { DocumentAccess } from './collab/DocumentAccess';
 import { DocumentLocks } from './collab/DocumentLocks';
 import { DurableLogExtension } from './collab/DurableLogExtension';
@@ -69,7 +70,8 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
   }
   const { mesas, documents, commitments, plans: planStore } = storage;
   const updateLog = new DurableUpdateLog(documents, log);
-  const compactor = new DocumentCompactor(documents, config.COMPACT_AFTER_UPDATES, log);
+  const mergeThread = new MergeThread();
+  const compactor = new DocumentCompactor(documents, config.COMPACT_AFTER_UPDATES, log, (doc, onBad) => mergeThread.merge(doc, onBad));
   updateLog.onCommitted = (counts) => compactor.committed(counts);
   // Gauges read Hocuspocus when scraped; it exists by then.
   const metrics = createMetrics({
@@ -183,6 +185,7 @@ export async function startServer(config: Config, log: Logger): Promise<CocreaSe
       await updateLog.drain();
       await Promise.all([...hocuspocus.documents.keys()].map((name) => compactor.compactSoon(name)));
       await compactor.idle();
+      await mergeThread.close();
       redis?.close();
       await exportRenderer.close();
       await storage.close();

@@ -12,3 +12,12 @@ export const TEXT_LIMITS = {
   /** The body of an expert note or reply (same as `ANNOTATION_BODY_MAX`). */
   annotationBody: 2000,
 } as const;
+
+/**
+ * Most nodes a problem tree may hold (problem, causes and effects). The guide's trees have tens;
+ * exports are sized for 1,500. The server refuses an update that would add a node past it (4422,
+ * `invalid:too-many-nodes`); the web stops offering "add" at the limit. Without it a participant
+ * could fill a tree up to the document quota (~30,000 nodes), whose live copy made every garbage
+ * collection of the server pause all mesas for ~100 ms.
+ */
+export const TREE_MAX_NODES = 2000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROBLEM_NODE_ID } from '@cocrea/domain';
-import { TEXT_LIMITS } from './contentLimits';
-import { addNode, applyTextChange, nodeText, seedTreeDoc } from './problemTreeDoc';
+import { TEXT_LIMITS, TREE_MAX_NODES } from './contentLimits';
+import { addNode, applyTextChange, deleteSubtree, nodeText, seedTreeDoc, treeNodes } from './problemTreeDoc';
 import { addRoadmapItem, NARRATIVE_FIELD, roadmapItem, roadmapText, seedRoadmapDoc } from './roadmapDoc';
 import { checkTextLimits } from './textLimitRules';
 
@@ -118,5 +118,39 @@ describe('text limits checked on the update itself', () => {
   it('refuses long text put into any other type of a tree, including a new top-level one', () => {
     const doc = tree();
     expect(checkTextLimits(doc, updateFrom(doc, (c) => c.getText('intruso').insert(0, 'x'.repeat(max + 1))), 'tree')?.rule).toBe('text-too-long');
+  });
+});
+
+describe('a tree keeps at most TREE_MAX_NODES nodes', () => {
+  const grow = (doc: Y.Doc, n: number) =>
+    updateFrom(doc, (c) =>
+      c.transact(() => {
+        for (let i = 0; i < n; i++) addNode(c, { parentId: PROBLEM_NODE_ID, kind: 'cause', text: `Causa ${i}`, author });
+      }),
+    );
+
+  it('lets a tree fill up to the limit, then refuses one node more; editing and deleting still pass', () => {
+    const doc = tree(); // the central problem is one node
+    const fill = grow(doc, TREE_MAX_NODES - 1);
+    expect(checkTextLimits(doc, fill, 'tree')).toBeNull();
+    Y.applyUpdate(doc, fill);
+    expect(treeNodes(doc).size).toBe(TREE_MAX_NODES);
+    expect(checkTextLimits(doc, grow(doc, 1), 'tree')).toMatchObject({ rule: 'too-many-nodes', limit: TREE_MAX_NODES });
+    const typing = updateFrom(doc, (c) => nodeText(c, PROBLEM_NODE_ID)?.insert(0, 'Mucha '));
+    expect(checkTextLimits(doc, typing, 'tree')).toBeNull();
+    const last = [...treeNodes(doc).keys()].find((k) => k !== PROBLEM_NODE_ID) as string;
+    const trim = updateFrom(doc, (c) => deleteSubtree(c, last));
+    expect(checkTextLimits(doc, trim, 'tree')).toBeNull();
+    Y.applyUpdate(doc, trim);
+    expect(checkTextLimits(doc, grow(doc, 1), 'tree')).toBeNull();
+  });
+
+  it('counts the nodes of a document loaded from storage (no getMap yet) and a whole forged batch at once', () => {
+    const source = tree();
+    Y.applyUpdate(source, grow(source, 10));
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, Y.encodeStateAsUpdate(source));
+    expect(checkTextLimits(loaded, grow(source, TREE_MAX_NODES - 11), 'tree')).toBeNull();
+    expect(checkTextLimits(loaded, grow(source, TREE_MAX_NODES - 10), 'tree')).toMatchObject({ rule: 'too-many-nodes' });
   });
 });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { TEXT_LIMITS } from './contentLimits';
+import { TEXT_LIMITS, TREE_MAX_NODES } from './contentLimits';
 import type { DocumentKind } from './documentNames';
 import { NARRATIVE_FIELD } from './roadmapDoc';
 
@@ -12,13 +12,13 @@ import { NARRATIVE_FIELD } from './roadmapDoc';
  */
 
 /** The content rule an update broke; the close reason is `invalid:<rule>` (4422). */
-export type ContentRule = 'text-too-long' | 'incomplete-update';
+export type ContentRule = 'text-too-long' | 'too-many-nodes' | 'incomplete-update';
 
 /** Why an update is refused; `message` is Spanish (it reaches the person). */
 export interface ContentViolation {
   rule: ContentRule;
   message: string;
-  /** For `text-too-long`: the limit that was exceeded, in characters. */
+  /** For `text-too-long`: the limit that was exceeded, in characters; for `too-many-nodes`, in nodes. */
   limit?: number;
 }
 
@@ -185,9 +185,21 @@ class Resolver {
   }
 }
 
+/** The tree's map of nodes (its root `nodes`), without creating it. */
+const TREE_NODES_ROOT = 'nodes';
+
+/** Live entries of a root map, read without creating the type. */
+function rootMapSize(doc: Y.Doc, root: string): { size: number; has: (key: string) => boolean } {
+  const map = doc.share.get(root)?._map;
+  let size = 0;
+  for (const item of map?.values() ?? []) if (!item.deleted) size++;
+  return { size, has: (key) => map?.get(key)?.deleted === false };
+}
+
 /**
  * Checks that no text an update writes into would be longer than its limit
- * ({@link textLimitFor}) once applied: `null` when fine. A text already over its limit may still
+ * ({@link textLimitFor}) once applied, and that a tree keeps at most {@link TREE_MAX_NODES}
+ * nodes (an update that only edits or deletes always passes): `null` when fine. A text already over its limit may still
  * shrink. Text whose place cannot be found (it hangs from content neither the update nor the
  * document has, so Yjs would park it and let it in later, unchecked) is refused as
  * `incomplete-update`. Never touches `doc`. Throws when the update cannot be decoded.
@@ -197,12 +209,14 @@ export function checkTextLimits(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
   if (structs.length === 0) return null;
   const resolver = new Resolver(doc, structs);
   const touched = new Map<string, { place: Place; added: number; text: boolean }>();
+  const newNodes = new Set<string>();
   for (const s of structs) {
     if (!(s instanceof Y.Item) || !s.content.isCountable()) continue;
     const offset = Math.max(0, Y.getState(doc.store, s.id.client) - s.id.clock);
     if (offset >= s.length) continue; // already in the document
     const text = isText(s.content);
     const place = resolver.parentOf(s);
+    if (kind === 'tree' && typeof place !== 'string' && place.key === `root:${TREE_NODES_ROOT}` && place.sub !== null) newNodes.add(place.sub);
     if (place === MISSING) {
       if (text) return { rule: 'incomplete-update', message: 'El cambio depende de contenido que el servidor no tiene.' };
       continue;
@@ -214,6 +228,13 @@ export function checkTextLimits(doc: Y.Doc, update: Uint8Array | DecodedUpdate, 
     entry.added += added;
     entry.text ||= text;
     touched.set(place.key, entry);
+  }
+  if (newNodes.size > 0) {
+    const nodes = rootMapSize(doc, TREE_NODES_ROOT);
+    const added = [...newNodes].filter((key) => !nodes.has(key)).length;
+    if (added > 0 && nodes.size + added > TREE_MAX_NODES) {
+      return { rule: 'too-many-nodes', limit: TREE_MAX_NODES, message: `El árbol alcanzó su máximo de ${TREE_MAX_NODES} nodos.` };
+    }
   }
   if (touched.size === 0) return null;
   const lost = resolver.deletions(ds);

@@ -1,7 +1,7 @@
 import type { Connection, Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { DocumentStore } from '../storage/DocumentStore';
-import { mergeStored } from './DocumentCompactor';
+import { applyStored } from './DocumentCompactor';
 
 /**
  * Server-side reads of shared documents: the live document when Hocuspocus has it loaded (what
@@ -44,7 +44,7 @@ export class DocumentAccess {
   async readStored<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const doc = new Y.Doc();
     try {
-      Y.applyUpdate(doc, mergeStored(await this.store.load(name)));
+      applyStored(doc, await this.store.load(name));
       return read(doc);
     } finally {
       doc.destroy();

@@ -2,9 +2,8 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/DocumentStore';
 
-/** Folds snapshot + log into one update (applied to a Y.Doc so deleted content is collected). */
-export function mergeStored(doc: StoredDocument, onBadUpdate: (err: unknown) => void = () => {}): Uint8Array {
-  const y = new Y.Doc();
+/** Applies snapshot + log to `y`, skipping (and reporting) a logged update that cannot be read. */
+export function applyStored(y: Y.Doc, doc: StoredDocument, onBadUpdate: (err: unknown) => void = () => {}): void {
   if (doc.snapshot) Y.applyUpdate(y, doc.snapshot);
   for (const u of doc.updates) {
     try {
@@ -13,15 +12,26 @@ export function mergeStored(doc: StoredDocument, onBadUpdate: (err: unknown) => 
       onBadUpdate(err);
     }
   }
+}
+
+/** Folds snapshot + log into one update (applied to a Y.Doc so deleted content is collected). */
+export function mergeStored(doc: StoredDocument, onBadUpdate: (err: unknown) => void = () => {}): Uint8Array {
+  const y = new Y.Doc();
+  applyStored(y, doc, onBadUpdate);
   const state = Y.encodeStateAsUpdate(y);
   y.destroy();
   return state;
 }
 
+/** How a compaction folds a document: {@link mergeStored} here, or on a `MergeThread`. */
+export type Merge = (doc: StoredDocument, onBadUpdate: (message: string) => void) => Uint8Array | Promise<Uint8Array>;
+
+const mergeHere: Merge = (doc, onBadUpdate) => mergeStored(doc, (err) => onBadUpdate(err instanceof Error ? err.message : String(err)));
+
 /**
  * Keeps every document's log short: once `threshold` updates pile up after its snapshot (or when
  * the document is unloaded), snapshot + log become the new snapshot. One compaction at a time,
- * off the acknowledgement path.
+ * off the acknowledgement path; the server folds on a `MergeThread`, off the event loop.
  */
 export class DocumentCompactor {
   private readonly tail = new Map<string, number>();
@@ -32,6 +42,7 @@ export class DocumentCompactor {
     private readonly store: DocumentStore,
     private readonly threshold: number,
     private readonly logger: Logger,
+    private readonly merge: Merge = mergeHere,
   ) {}
 
   /** Loads a document and remembers how long its log tail is. */
@@ -59,7 +70,7 @@ export class DocumentCompactor {
       this.queued.delete(name);
       try {
         const folded = await this.store.compact(name, (doc) =>
-          mergeStored(doc, (err) => this.logger.error({ err, name }, 'skipped an unreadable logged update')),
+          this.merge(doc, (reason) => this.logger.error({ reason, name }, 'skipped an unreadable logged update')),
         );
         this.tail.set(name, Math.max(0, (this.tail.get(name) ?? 0) - folded));
         if (folded > 0) this.logger.debug({ name, folded }, 'compacted');

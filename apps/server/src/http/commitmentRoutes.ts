@@ -1,7 +1,8 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
+import * as Y from 'yjs';
 import { alternativeInputSchema, commitmentInputSchema, reviewInputSchema } from '@cocrea/domain';
-import { readTree, roadmapDocumentName, treeDocumentName } from '@cocrea/collab';
+import { roadmapDocumentName, treeDocumentName } from '@cocrea/collab';
 import type { DocumentAccess } from '../collab/DocumentAccess';
 import type { ExportRenderer } from '../exports/ExportRenderer';
 import type { AuditTrail } from '../services/AuditTrail';
@@ -48,9 +49,8 @@ export function mesaCommitmentRoutes({ service, commitments, gate, audit, docs, 
     if (format !== 'svg' && format !== 'png') throw httpErrors.notFound();
     const mesa = await mesaOf(req.params);
     await gate.checkMesa(res, 'mesa.read', mesa);
-    const tree = await docs.read(treeDocumentName(mesa.id), readTree);
-    const nodes = tree.nodes.map((n) => ({ id: n.id, kind: n.kind, parentId: n.parentId, text: n.text, depth: n.depth }));
-    await sendTree(exports, res, format, `arbol-${mesa.title}`, nodes, mesa.title);
+    const state = await docs.read(treeDocumentName(mesa.id), (doc) => Y.encodeStateAsUpdate(doc));
+    await sendTree(exports, res, format, `arbol-${mesa.title}`, state, mesa.title);
   });
 
   r.get('/commitments', async (req, res) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
-import type { ActionPlan, AgreedTreeNode, CommitmentVersion } from '@cocrea/domain';
+import type { ActionPlan, CommitmentVersion } from '@cocrea/domain';
 // The light formats only: PDF, DOCX and the tree render in the export processes, and their
 // libraries are never loaded on the event loop.
 import { toActivitiesCsv } from '../exports/csv';
@@ -82,12 +82,13 @@ export async function sendTreeExport(renderer: ExportRenderer, res: Response, fo
 }
 
 /**
- * Sends a problem tree as it is now (a mesa's live tree) as SVG or PNG. The picture is cached
- * under a hash of what it shows: asking again for a tree nobody changed costs a hash, not a
- * render (a participant reloading the PNG in a loop renders it once).
+ * Sends a problem tree as it is now (a mesa's live tree, `state` its encoded Yjs document) as SVG
+ * or PNG. The export process reads the tree out of `state`; here it costs one encode and a hash,
+ * whatever the tree's size. The picture is cached under that hash: asking again for a tree nobody
+ * changed renders nothing (a participant reloading the PNG in a loop renders it once).
  */
-export async function sendTree(renderer: ExportRenderer, res: Response, format: 'svg' | 'png', base: string, nodes: readonly AgreedTreeNode[], title: string): Promise<void> {
-  const job: RenderJob = { kind: 'tree', format, nodes, title };
-  const content = createHash('sha256').update(JSON.stringify([title, nodes])).digest('base64url');
+export async function sendTree(renderer: ExportRenderer, res: Response, format: 'svg' | 'png', base: string, state: Uint8Array, title: string): Promise<void> {
+  const job: RenderJob = { kind: 'live-tree', format, state, title };
+  const content = createHash('sha256').update(title).update(state).digest('base64url');
   send(res, format, base, await rendered(renderer, job, `live-tree:${content}:${format}`));
 }

@@ -49,5 +49,5 @@ export interface DocumentStore {
    * Replaces snapshot + tail with `merge(snapshot + tail)` atomically; updates appended
    * meanwhile stay in the log. Returns how many log entries were folded in.
    */
-  compact(name: string, merge: (doc: StoredDocument) => Uint8Array): Promise<number>;
+  compact(name: string, merge: (doc: StoredDocument) => Uint8Array | Promise<Uint8Array>): Promise<number>;
 }

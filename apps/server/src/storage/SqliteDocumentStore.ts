@@ -81,14 +81,14 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   /**
-   * Reads and merges here, writes on the writer thread. Only this process writes the file and
+   * Reads here, merges with `merge` (the server's runs on a thread of its own), writes on the writer thread. Only this process writes the file and
    * compactions of a document are serialized by the caller, so the snapshot cannot move between
    * the read and the write; the writer still checks, and folds nothing if it did.
    */
-  async compact(name: string, merge: (doc: StoredDocument) => Uint8Array): Promise<number> {
+  async compact(name: string, merge: (doc: StoredDocument) => Uint8Array | Promise<Uint8Array>): Promise<number> {
     const doc = this.read(name);
     if (doc.updates.length === 0) return 0;
-    const state = merge({ snapshot: doc.snapshot, updates: doc.updates });
+    const state = await merge({ snapshot: doc.snapshot, updates: doc.updates });
     const replaced = await this.writer.replaceSnapshot(name, state, doc.fromSeq, doc.lastSeq, new Date().toISOString());
     return replaced ? doc.updates.length : 0;
   }

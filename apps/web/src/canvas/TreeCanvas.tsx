@@ -1,4 +1,4 @@
-import { addNode, deleteSubtree, readTree, setPositions } from '@cocrea/collab';
+import { addNode, deleteSubtree, readTree, setPositions, TREE_MAX_NODES } from '@cocrea/collab';
 import { PROBLEM_NODE_ID, subtreeIds, type Author, type Point } from '@cocrea/domain';
 import {
   applyNodeChanges,
@@ -106,7 +106,8 @@ function TreeFlow({ doc, awareness, author, readOnly = false }: Props) {
       addChild: (parentId, kind) => {
         const tree = readTree(doc);
         const parentKind = tree.nodes.find((n) => n.id === parentId)?.kind;
-        if (!parentKind) return;
+        // The server would refuse it (invalid:too-many-nodes); the notice below says why.
+        if (!parentKind || tree.nodes.length >= TREE_MAX_NODES) return;
         const position = placeChild(tree, parentId, kind, sizeOf, NEW_NODE_SIZE);
         const id = addNode(doc, { parentId, ...(parentKind === 'problem' ? { kind } : {}), author, ...(position ? { position } : {}) });
         focusNext.current = id;
@@ -190,6 +191,11 @@ function TreeFlow({ doc, awareness, author, readOnly = false }: Props) {
           <RemoteCursors awareness={awareness} />
         </ReactFlow>
       </div>
+      {nodes.length >= TREE_MAX_NODES && (
+        <p className="read-only-notice" role="status" data-testid="tree-full">
+          {t('tree.full', { max: TREE_MAX_NODES })}
+        </p>
+      )}
       <DeleteNodeDialog request={pendingDelete} onConfirm={confirmDelete} onCancel={() => setPendingDelete(null)} />
     </TreeActionsContext.Provider>
   );

@@ -9,9 +9,10 @@ describe('access problems', () => {
     expect(problemOfClose(1006, '')).toBeNull();
   });
 
-  it('reads a refused change: a full document (4413) or a text too long (4422)', () => {
+  it('reads a refused change: a full document (4413), a text too long or a full tree (4422)', () => {
     expect(problemOfClose(4413, 'document-too-large')).toBe('document-too-large');
     expect(problemOfClose(4422, 'invalid:text-too-long')).toBe('text-too-long');
+    expect(problemOfClose(4422, 'invalid:too-many-nodes')).toBe('tree-full');
     expect(problemOfClose(4422, 'invalid:incomplete-update')).toBe('invalid-content');
   });
 

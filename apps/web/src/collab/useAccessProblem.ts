@@ -9,7 +9,7 @@ import type { MesaAuth } from './mesaAuth';
  * taking their changes: the document is full (4413) or a text was too long (4422). Reconnecting
  * would resend the refused change, so the provider stops in every case.
  */
-export type AccessProblem = 'mesa-closed' | 'join-closed' | 'revoked' | 'session-ended' | 'document-too-large' | 'text-too-long' | 'invalid-content';
+export type AccessProblem = 'mesa-closed' | 'join-closed' | 'revoked' | 'session-ended' | 'document-too-large' | 'text-too-long' | 'tree-full' | 'invalid-content';
 
 /** The WebSocket close code of a revoked access (docs/permissions.md, "What revoking does"). */
 const REVOKED_CODE = CloseCode.Forbidden;
@@ -23,10 +23,13 @@ export function problemOfRenewal(e: unknown): AccessProblem | null {
   return e.status === 403 ? 'revoked' : null;
 }
 
-/** Maps a socket close to a problem: `4403` with reason `mesa-closed` or `revoked`, `4413`, `4422`. */
+/** Maps a socket close to a problem: `4403` with reason `mesa-closed` or `revoked`, `4413`, `4422` (text too long, tree full, other). */
 export function problemOfClose(code: number | undefined, reason: string | undefined): AccessProblem | null {
   if (code === CloseCode.DocumentTooLarge) return 'document-too-large';
-  if (code === CloseCode.InvalidContent) return reason === 'invalid:text-too-long' ? 'text-too-long' : 'invalid-content';
+  if (code === CloseCode.InvalidContent) {
+    if (reason === 'invalid:text-too-long') return 'text-too-long';
+    return reason === 'invalid:too-many-nodes' ? 'tree-full' : 'invalid-content';
+  }
   if (code !== REVOKED_CODE) return null;
   return reason === 'mesa-closed' ? 'mesa-closed' : 'revoked';
 }

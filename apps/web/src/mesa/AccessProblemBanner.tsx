@@ -1,4 +1,4 @@
-import { TEXT_LIMITS } from '@cocrea/collab';
+import { TEXT_LIMITS, TREE_MAX_NODES } from '@cocrea/collab';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { AccessProblem } from '../collab/useAccessProblem';
@@ -11,7 +11,7 @@ export function AccessProblemBanner({ problem, textLimit }: { problem: AccessPro
   const { t } = useTranslation();
   return (
     <div className="collab-error" data-testid="access-problem" data-reason={problem} role="alert">
-      <span>{t(`accessProblem.${problem}`, { max: textLimit ?? TEXT_LIMITS.treeNodeText })}</span>
+      <span>{t(`accessProblem.${problem}`, { max: problem === 'tree-full' ? TREE_MAX_NODES : (textLimit ?? TEXT_LIMITS.treeNodeText) })}</span>
       {problem === 'session-ended' ? (
         <Link href={`/entrar?next=${encodeURIComponent(window.location.pathname)}`} className="button button--small">
           {t('auth.signIn')}

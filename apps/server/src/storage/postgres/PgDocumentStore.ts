@@ -95,14 +95,14 @@ export class PgDocumentStore implements DocumentStore {
     return rows[0]?.n ?? 0;
   }
 
-  compact(name: string, merge: (doc: StoredDocument) => Uint8Array): Promise<number> {
+  compact(name: string, merge: (doc: StoredDocument) => Uint8Array | Promise<Uint8Array>): Promise<number> {
     return transaction(this.pool, async (client) => {
       // One compaction per document across every instance; appends are never blocked.
       await client.query("SELECT pg_advisory_xact_lock(hashtext('cocrea.compact'), hashtext($1))", [name]);
       const { rows } = await client.query<DocumentRow>(READ_DOCUMENT, [name]);
       const doc = toStored(rows);
       if (doc.updates.length === 0) return 0;
-      const state = merge({ snapshot: doc.snapshot, updates: doc.updates });
+      const state = await merge({ snapshot: doc.snapshot, updates: doc.updates });
       await client.query(
         `INSERT INTO document_snapshots (name, state, last_seq, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (name) DO UPDATE SET state = excluded.state,

@@ -53,7 +53,7 @@ class SqliteDocuments implements DocumentStore {
   tailLength(name: string): Promise<number> {
     return run(() => this.store.tailLength(name));
   }
-  compact(name: string, merge: (doc: StoredDocument) => Uint8Array): Promise<number> {
+  compact(name: string, merge: (doc: StoredDocument) => Uint8Array | Promise<Uint8Array>): Promise<number> {
     return run(() => this.store.compact(name, merge));
   }
   close(): Promise<void> {
