@@ -8,3 +8,4 @@ export * from './SaveTracker';
 export * from './saveProtocol';
 export * from './contentLimits';
 export * from './textLimitRules';
+export * from './sessionDoc';

@@ -133,6 +133,10 @@ export const DOCUMENT_RULES: Record<DocumentKind, Record<Role, 'write' | 'read' 
   tree: { admin: 'write', facilitator: 'write', stm: 'read', expert: 'read', participant: 'write' },
   annotations: { admin: 'write', facilitator: 'write', stm: 'read', expert: 'write', participant: 'write' },
   roadmap: { admin: 'write', facilitator: 'write', stm: 'read', expert: 'read', participant: 'write' },
+  // What each may change in the session is checked update by update (sessionDocRules).
+  session: { admin: 'write', facilitator: 'write', stm: 'read', expert: 'write', participant: 'write' },
+  // Private notes: only their owner opens them (checked on the name's owner id).
+  notes: { admin: 'write', facilitator: 'write', stm: 'none', expert: 'write', participant: 'write' },
 };
 
 /** A document a principal may open: with writes, or read-only. */
