@@ -7,7 +7,7 @@ import { newNodeId } from './problemTreeDoc';
  * of the brainstorm, dot votes, the objective tree and the solution alternatives.
  *
  * - `control`: Y.Map of plain values, written only by a facilitator or an admin (checked by the
- *   server, update by update): `step`, `timer`, `follow`, `spotlight`, `locked`, `notesRevealed`,
+ *   server, update by update): `step`, `timer`, `follow`, `spotlight`, `structureLocked`, `notesRevealed`,
  *   `voteBudget`, `votesRevealed`.
  * - `notes`: Y.Map<noteId, Y.Map> — revealed sticky notes: `text` (Y.Text), `author` ({id, name}),
  *   `createdAt`, `position` ({x, y}), `group` (string | null), `nodeId` (the tree node it became, or null).
@@ -74,7 +74,8 @@ export interface SessionControl {
   timer: SessionTimer | null;
   follow: FollowState | null;
   spotlight: VoteTarget | null;
-  locked: boolean;
+  /** Participants may only type and vote: no adding, deleting or moving of nodes, notes or objectives. */
+  structureLocked: boolean;
   notesRevealed: boolean;
   voteBudget: number;
   votesRevealed: boolean;
@@ -159,7 +160,7 @@ export function readControl(doc: Y.Doc): SessionControl {
     timer: isObject(timer) && Number.isFinite(timer.endsAt) && Number.isFinite(timer.durationMs) && isPerson(timer.by) ? (timer as unknown as SessionTimer) : null,
     follow: isObject(follow) && isPerson(follow.leader) && isObject(follow.viewport) ? (follow as unknown as FollowState) : null,
     spotlight: isTarget(spotlight) ? spotlight : null,
-    locked: c.get('locked') === true,
+    structureLocked: c.get('structureLocked') === true,
     notesRevealed: c.get('notesRevealed') === true,
     voteBudget: Number.isInteger(budget) && (budget as number) >= 0 && (budget as number) <= MAX_VOTE_BUDGET ? (budget as number) : DEFAULT_VOTE_BUDGET,
     votesRevealed: c.get('votesRevealed') === true,

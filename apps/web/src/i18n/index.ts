@@ -2,6 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
+import boardsEn from './room/boards.en.json';
+import boardsEs from './room/boards.es.json';
+import facilitationEn from './room/facilitation.en.json';
+import facilitationEs from './room/facilitation.es.json';
+import notesEn from './room/notes.en.json';
+import notesEs from './room/notes.es.json';
 
 /** Languages the interface is translated into; Mexican Spanish first. */
 export const LANGUAGES = ['es', 'en'] as const;
@@ -35,7 +41,12 @@ export function setLanguage(lng: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
+  // The live session's strings (issue 11) live in files of their own, one per area of the room:
+  // `room.facilitation.*`, `room.notes.*`, `room.boards.*`.
+  resources: {
+    es: { translation: { ...es, room: { facilitation: facilitationEs, notes: notesEs, boards: boardsEs } } },
+    en: { translation: { ...en, room: { facilitation: facilitationEn, notes: notesEn, boards: boardsEn } } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'es',
   interpolation: { escapeValue: false },
