@@ -12,12 +12,15 @@ const KEYS = {
   'mesa-closed': 'collabError.mesa-closed',
   revoked: 'collabError.revoked',
   generic: 'collabError.generic',
+  'rate-limited': 'collabError.rate-limited',
+  'timed-out': 'collabError.timed-out',
 } as const satisfies Record<CollabErrorKind, string>;
 
 /** Says clearly why the server refused the tree document, with a way out when there is one. */
 export function CollabErrorBanner({ error }: { error: CollabErrorKind }) {
   const { t } = useTranslation();
-  const canReload = error !== 'expired-token' && error !== 'generic' && error !== 'forbidden';
+  // Passing troubles fix themselves: the provider reconnects and resends what was not saved.
+  const canReload = !['expired-token', 'generic', 'forbidden', 'rate-limited', 'timed-out'].includes(error);
   return (
     <div className="collab-error" data-testid="collab-error" data-reason={error} role="alert">
       <span>{t(KEYS[error])}</span>
