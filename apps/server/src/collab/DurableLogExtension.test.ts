@@ -6,7 +6,7 @@ import type { AppendResult, DocumentStore } from '../storage/DocumentStore';
 import { DurableUpdateLog } from '../storage/DurableUpdateLog';
 import type { CollabContext } from './context';
 import type { DocumentCompactor } from './DocumentCompactor';
-import { DurableLogExtension, isRelayed, LOAD_ORIGIN } from './DurableLogExtension';
+import { DurableLogExtension, isRelayed, LOAD_ORIGIN, MAX_REFUSED_UNFLUSHED } from './DurableLogExtension';
 
 /** The extension over a log that only records what it was asked to append. */
 function withRecordingLog() {
@@ -116,5 +116,15 @@ describe('DurableLogExtension flushes', () => {
     await answered;
     expect(sent).toEqual([{ type: 'save-stalled' }, { type: 'save-resumed' }, { type: 'saved', id: 1 }]);
     expect(log.stallReason(0)).toBeNull();
+  });
+
+  it('closes (4429) a read-only connection that keeps sending refused updates without flushing, instead of remembering them all', async () => {
+    const ext = new DurableLogExtension(new DurableUpdateLog(scriptedStore([]), createLogger('silent')), {} as DocumentCompactor, createLogger('silent'));
+    const closed: [number, string][] = [];
+    const connection = { ...fakeConnection().connection, readOnly: true, context: { socket: { close: (code: number, reason: string) => closed.push([code, reason]) } } };
+    for (let i = 0; i < MAX_REFUSED_UNFLUSHED; i++) await send(ext, connection, anUpdate());
+    expect(closed).toEqual([]);
+    await send(ext, connection, anUpdate());
+    expect(closed).toEqual([[4429, 'too-many-refused-updates']]);
   });
 });

@@ -14,6 +14,7 @@ import {
   flushMessageSchema,
   parseDocumentName,
   parseStateless,
+  type DocumentKind,
   type ReadOnlyMessage,
   type SavedMessage,
   type SaveResumedMessage,
@@ -28,6 +29,14 @@ import type { LockMessage } from './DocumentLocks';
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+/** Document kinds that start empty (the tree and roadmaps are seeded by the server). */
+const UNSEEDED = new Set<DocumentKind>(['annotations', 'session', 'notes']);
+/**
+ * Refused updates one connection may have sent since its last flush. The web flushes after every
+ * burst of edits; a client that keeps sending refused updates without ever flushing is closed
+ * (4429) rather than remembered without end.
+ */
+export const MAX_REFUSED_UNFLUSHED = 1024;
 /** Origin of the transaction that fills a document from storage; never logged again. */
 export const LOAD_ORIGIN = Symbol('cocrea:load');
 
@@ -83,9 +92,17 @@ export class DurableLogExtension implements Extension {
     return s;
   }
 
+  /** Remembers a refused update until a flush covers it; past the bound, closes the socket. */
+  private markRefused(connection: Connection, sent: SentState, seq: number): void {
+    sent.refused.push(seq);
+    if (sent.refused.length <= MAX_REFUSED_UNFLUSHED) return;
+    sent.refused = [];
+    (connection.context as CollabContext).socket.close(CloseCode.RateLimited, 'too-many-refused-updates');
+  }
+
   /** The store refused an update of `connection`: read-only now, and told so. */
   private refusedByStore(connection: Connection, documentName: string, seq: number): void {
-    this.sentBy(connection).refused.push(seq);
+    this.markRefused(connection, this.sentBy(connection), seq);
     if (connection.readOnly) return;
     // Read-only now, Hocuspocus drops its next updates and answers SyncStatus(false).
     connection.readOnly = true;
@@ -95,8 +112,9 @@ export class DurableLogExtension implements Extension {
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const stored = await this.compactor.load(documentName);
-    // Annotations need no seed: an empty document is a valid one (its mesa was checked at authentication).
-    if (!stored.snapshot && stored.updates.length === 0 && parseDocumentName(documentName)?.kind !== 'annotations') {
+    // Annotations, the session and private notes need no seed: an empty document is a valid one
+    // (its mesa, and a private document's owner, were checked at authentication).
+    if (!stored.snapshot && stored.updates.length === 0 && !UNSEEDED.has(parseDocumentName(documentName)?.kind ?? 'tree')) {
       throw Object.assign(new Error(`document ${documentName} does not exist`), { reason: 'unknown-document' });
     }
     document.transact(() => {
@@ -123,7 +141,7 @@ export class DurableLogExtension implements Extension {
       } catch {
         // undecodable: dropped all the same
       }
-      if (!known) sent.refused.push(seq);
+      if (!known) this.markRefused(connection, sent, seq);
       return;
     }
     let empty: boolean;
